@@ -1,0 +1,107 @@
+// Findings: what the parser, the framing decision and the validator report about a response.
+//
+// A finding names a rule, a severity, and the bytes concerned (offset and length from the first
+// byte of the response). Findings live in a fixed-capacity list, so reporting one never
+// allocates; when the list is full, further findings are counted (and keep deciding the
+// verdict) but not stored.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "h1resp/rules.hpp"
+
+namespace h1resp {
+
+struct Finding {
+  Rule rule = Rule::count_;
+  Severity severity = Severity::info;
+  std::uint64_t offset = 0;  // first byte concerned, from the first byte of the response
+  std::uint32_t length = 0;  // number of bytes concerned (0: a position, e.g. a missing field)
+  // A static text that refines the rule's summary for this finding, e.g. "registered meaning:
+  // Permanent Redirect". Always points to storage with static duration; may be empty.
+  std::string_view detail = {};
+};
+
+// What a proxy should do with the response: derived from the worst severity, nothing else.
+enum class Verdict : std::uint8_t {
+  accept,  // no warning, no error
+  warn,    // warnings: forward, and report
+  reject,  // an error: do not forward (a proxy answers 502)
+};
+
+[[nodiscard]] std::string_view to_string(Verdict verdict) noexcept;
+
+// A list of findings with a capacity fixed at compile time.
+class FindingList {
+ public:
+  static constexpr std::size_t kCapacity = 48;
+
+  // Records `finding`. Side effect: when the list is full the finding is only counted.
+  void add(const Finding& finding) noexcept {
+    ++counts_[static_cast<std::size_t>(finding.severity)];
+    if (size_ < kCapacity) {
+      items_[size_++] = finding;
+    } else {
+      ++dropped_;
+    }
+  }
+  void add(Rule rule, Severity severity, std::uint64_t offset, std::uint32_t length,
+           std::string_view detail = {}) noexcept {
+    add(Finding{rule, severity, offset, length, detail});
+  }
+
+  // A point in the list to come back to: a step that is re-run from its start when more bytes
+  // arrive rolls back the findings it made before it ran out of bytes.
+  struct Mark {
+    std::uint32_t size;
+    std::uint32_t dropped;
+    std::array<std::uint32_t, 3> counts;
+  };
+  [[nodiscard]] Mark mark() const noexcept { return Mark{size_, dropped_, counts_}; }
+  void rollback(const Mark& m) noexcept {
+    size_ = m.size;
+    dropped_ = m.dropped;
+    counts_ = m.counts;
+  }
+
+  void clear() noexcept {
+    size_ = 0;
+    dropped_ = 0;
+    counts_ = {};
+  }
+
+  [[nodiscard]] std::span<const Finding> items() const noexcept { return {items_.data(), size_}; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0 && dropped_ == 0; }
+  [[nodiscard]] const Finding& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] const Finding* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] const Finding* end() const noexcept { return items_.data() + size_; }
+  // Findings that did not fit. They still count in `count()` and `verdict()`.
+  [[nodiscard]] std::uint32_t dropped() const noexcept { return dropped_; }
+  // Every finding of `severity` reported, stored or dropped.
+  [[nodiscard]] std::uint32_t count(Severity severity) const noexcept {
+    return counts_[static_cast<std::size_t>(severity)];
+  }
+  [[nodiscard]] bool contains(Rule rule) const noexcept {
+    for (const Finding& f : items()) {
+      if (f.rule == rule) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] Verdict verdict() const noexcept {
+    if (count(Severity::error) != 0) return Verdict::reject;
+    if (count(Severity::warning) != 0) return Verdict::warn;
+    return Verdict::accept;
+  }
+
+ private:
+  std::array<Finding, kCapacity> items_{};
+  std::uint32_t size_ = 0;
+  std::uint32_t dropped_ = 0;
+  std::array<std::uint32_t, 3> counts_{};
+};
+
+}  // namespace h1resp

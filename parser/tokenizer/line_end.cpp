@@ -1,0 +1,62 @@
+// The search for the end of a line, shared by the reason phrase, field values, obs-fold
+// continuation lines and ignored lines: everything up to the line ending must be
+// HTAB / SP / VCHAR / obs-text (RFC 9112 §4, RFC 9110 §5.5), and the line ends in CRLF
+// (RFC 9112 §2.2).
+#include "scanner/char_classes.hpp"
+#include "tokenizer/phases.hpp"
+#include "tokenizer/scan.hpp"
+
+namespace h1resp {
+
+ResponseParser::LineEnd ResponseParser::line_end(Scan& scan, std::size_t origin,
+                                                 const LineRules& rules) noexcept {
+  // A line may hold max_line_bytes bytes before its line ending: the CR (or LF) of a line of
+  // exactly that length sits at origin + max_line_bytes.
+  const std::size_t line_limit = origin + policy_.limits.max_line_bytes + 1;
+  const std::size_t bound = std::min(scan.avail(), line_limit);
+  std::size_t from = scan_from_;
+  for (;;) {
+    const std::size_t at = scan.next_ctl(from, bound);
+    if (at == bound) {
+      scan_from_ = static_cast<std::uint32_t>(at);
+      if (bound == line_limit) {
+        return {fail(Rule::limit_line_length, origin, bound - origin,
+                     "the line is longer than "
+                     "max_line_bytes"),
+                0, 0};
+      }
+      return {out_of_bytes(scan), 0, 0};
+    }
+    switch (scan.at(at)) {
+      case '\r':
+        if (at + 1 >= scan.avail()) {
+          scan_from_ = static_cast<std::uint32_t>(at);  // see the CR again with its next byte
+          return {out_of_bytes(scan), 0, 0};
+        }
+        if (scan.at(at + 1) == '\n') return {Step::next, at, at + 2};
+        // RFC 9112 §2.2: a bare CR MUST be treated as invalid, or replaced by SP.
+        if (!rules.bare_cr_allowed) return {fail(rules.bare_cr, at, 1), 0, 0};
+        note(rules.bare_cr, at, 1, "bare CR read as SP", rules.leniency_severity);
+        line_flags_ |= FieldLine::bare_cr;
+        break;
+      case '\n':
+        // RFC 9112 §2.2: a recipient MAY recognize a single LF as a line terminator.
+        if (!policy_.allows(Leniency::bare_lf)) return {fail(rules.bare_lf, at, 1), 0, 0};
+        note(rules.bare_lf, at, 1, "bare LF accepted as a line ending");
+        line_flags_ |= FieldLine::bare_lf;
+        return {Step::next, at, at + 1};
+      case '\0':
+        // NUL is never accepted: RFC 9110 §5.5 lets a recipient only reject it or replace it.
+        return {fail(rules.nul, at, 1, "NUL byte"), 0, 0};
+      default:
+        // RFC 9110 §5.5: other CTLs are invalid; a recipient MAY retain them in a safe context.
+        if (!rules.ctl_allowed) return {fail(rules.ctl, at, 1), 0, 0};
+        note(rules.ctl, at, 1, "control character kept");
+        line_flags_ |= FieldLine::has_ctl;
+        break;
+    }
+    from = at + 1;
+  }
+}
+
+}  // namespace h1resp

@@ -1,0 +1,166 @@
+// The driver of the tokenizer: feed(), finish(), reset(), and how steps end (complete, fail,
+// wait). The phases themselves are in status_line.cpp and field_lines.cpp.
+#include <algorithm>
+
+#include "h1resp/parser.hpp"
+#include "scanner/block_masks.hpp"
+#include "tokenizer/phases.hpp"
+#include "tokenizer/scan.hpp"
+
+namespace h1resp {
+
+std::string_view to_string(ParseStatus status) noexcept {
+  switch (status) {
+    case ParseStatus::incomplete:
+      return "incomplete";
+    case ParseStatus::complete:
+      return "complete";
+    case ParseStatus::error:
+      return "error";
+  }
+  return "?";
+}
+
+std::string_view ParseError::message() const noexcept {
+  if (!detail.empty()) return detail;
+  return rule == Rule::count_ ? std::string_view{} : rule_info(rule).summary;
+}
+
+ResponseParser::ResponseParser(std::span<FieldLine> field_storage, const Policy& policy) noexcept
+    : policy_(policy),
+      storage_(field_storage),
+      max_fields_(static_cast<std::uint32_t>(
+          std::min<std::size_t>(field_storage.size(), policy.limits.max_fields))),
+      classify_(detail::classify_function(active_kernel())),
+      kernel_(active_kernel()) {
+  reset();
+}
+
+void ResponseParser::reset(Section section) noexcept {
+  section_ = section;
+  reset();
+}
+
+void ResponseParser::reset() noexcept {
+  response_ = Response{};
+  findings_.clear();
+  error_ = ParseError{};
+  status_ = ParseStatus::incomplete;
+  phase_ =
+      static_cast<std::uint8_t>(section_ == Section::response ? Phase::leading : Phase::line_start);
+  line_flags_ = 0;
+  line_start_ = 0;
+  name_end_ = 0;
+  value_from_ = 0;
+  scan_from_ = 0;
+  field_count_ = 0;
+  empty_lines_ = 0;
+}
+
+bool ResponseParser::use_kernel(KernelId kernel) noexcept {
+  if (!kernel_supported(kernel)) return false;
+  kernel_ = kernel;
+  classify_ = detail::classify_function(kernel);
+  return true;
+}
+
+ParseStatus ResponseParser::feed(std::string_view received) noexcept {
+  if (status_ != ParseStatus::incomplete) {
+    // Already decided: only follow the caller's bytes, which may have moved.
+    if (received.size() >= response_.bytes.size()) response_.bytes = received;
+    return status_;
+  }
+  response_.bytes = received;
+  // Pre-condition check: the caller only appends. A shorter view cannot hold the bytes the
+  // tokenizer already relies on; nothing can be done with it.
+  if (received.size() < std::max(scan_from_, line_start_)) return status_;
+  Scan scan(received, section_limit(), classify_);
+  Step step = Step::next;
+  while (step == Step::next) {
+    switch (static_cast<Phase>(phase_)) {
+      case Phase::leading:
+        step = leading_lines(scan);
+        break;
+      case Phase::status_line:
+        step = status_line(scan);
+        break;
+      case Phase::reason:
+        step = reason(scan);
+        break;
+      case Phase::done:
+        step = Step::stop;
+        break;
+      default:
+        step = field_lines(scan);
+        break;
+    }
+  }
+  response_.field_lines = storage_.first(field_count_);
+  return status_;
+}
+
+ParseStatus ResponseParser::finish() noexcept {
+  if (status_ != ParseStatus::incomplete) return status_;
+  const std::string_view bytes = response_.bytes;
+  // Too short to tell what the first line is: decide now, from what there is.
+  if (static_cast<Phase>(phase_) == Phase::status_line) {
+    constexpr std::string_view kHttp = "HTTP/";
+    const std::size_t have = std::min(bytes.size() - line_start_, kHttp.size());
+    const std::string_view head = bytes.substr(line_start_, have);
+    if (head != kHttp.substr(0, have)) {
+      Scan scan(bytes, section_limit(), classify_);
+      std::size_t mismatch = line_start_;
+      while (bytes[mismatch] == kHttp[mismatch - line_start_])
+        ++mismatch;
+      not_a_status_line(scan, mismatch, true);
+      return status_;
+    }
+  }
+  if (section_ == Section::trailers) {
+    fail(Rule::chunked_incomplete, bytes.size(), 0,
+         "the connection closed before the end of the trailer section");
+  } else {
+    fail(Rule::message_incomplete, bytes.size(), 0,
+         bytes.empty() ? "the connection closed before any byte of a response"
+                       : "the connection closed before the end of the header section");
+  }
+  return status_;
+}
+
+ResponseParser::Step ResponseParser::complete(std::size_t header_size) noexcept {
+  response_.header_size = static_cast<std::uint32_t>(header_size);
+  status_ = ParseStatus::complete;
+  phase_ = static_cast<std::uint8_t>(Phase::done);
+  return Step::stop;
+}
+
+ResponseParser::Step ResponseParser::fail(Rule rule, std::size_t offset, std::size_t length,
+                                          std::string_view detail) noexcept {
+  error_ = ParseError{rule, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length),
+                      detail};
+  status_ = ParseStatus::error;
+  phase_ = static_cast<std::uint8_t>(Phase::done);
+  return Step::stop;
+}
+
+std::size_t ResponseParser::section_limit() const noexcept {
+  return section_ == Section::response ? policy_.limits.max_header_section_bytes
+                                       : policy_.limits.max_trailer_section_bytes;
+}
+
+ResponseParser::Step ResponseParser::out_of_bytes(const Scan& scan) noexcept {
+  if (!scan.at_limit()) return Step::wait;
+  if (section_ == Section::trailers) {
+    return fail(Rule::limit_trailer_section, scan.limit(), 0,
+                "the trailer section is longer than max_trailer_section_bytes");
+  }
+  return fail(Rule::limit_section_size, scan.limit(), 0,
+              "the header section is longer than max_header_section_bytes");
+}
+
+void ResponseParser::note(Rule rule, std::size_t offset, std::size_t length,
+                          std::string_view detail, Severity severity) noexcept {
+  findings_.add(rule, severity, offset, static_cast<std::uint32_t>(length), detail);
+}
+
+}  // namespace h1resp
