@@ -1,0 +1,232 @@
+// Every grammar rule and limit of the tokenizer: inputs that must fail with that rule at that
+// offset, and the leniency that turns each failure into a recorded finding. Every row runs on
+// every kernel, one-shot, at every split point and byte by byte (parse_harness).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "parse_harness.hpp"
+
+namespace h1resp::testing {
+namespace {
+
+struct RejectCase {
+  const char* name;
+  std::string input;
+  Rule rule;
+  std::uint32_t offset;
+  Policy policy = Policy::strict();
+  bool finish = false;  // the input ends there (the peer closed)
+};
+
+void PrintTo(const RejectCase& c, std::ostream* os) {
+  *os << c.name;
+}
+
+Policy with(Leniency l) {
+  return Policy::strict().allow(l);
+}
+Policy w3c1992() {
+  Policy p;
+  p.dialect = Dialect::w3c1992;
+  return p;
+}
+Policy with_limits(std::uint32_t section, std::uint32_t line, std::uint32_t fields) {
+  Policy p;
+  p.limits.max_header_section_bytes = section;
+  p.limits.max_line_bytes = line;
+  p.limits.max_fields = fields;
+  return p;
+}
+
+const std::string kOk = "HTTP/1.1 200 OK\r\n";  // 17 bytes: field lines start at offset 17
+
+const RejectCase kRejectCases[] = {
+    // A01 status.version-syntax (RFC 9112 §2.3): HTTP-version = %s"HTTP" "/" DIGIT "." DIGIT
+    {"version_lowercase", "http/1.1 200 OK\r\n\r\n", Rule::status_version_syntax, 0},
+    {"version_misspelt", "HTP/1.1 200 OK\r\n\r\n", Rule::status_version_syntax, 2},
+    {"version_letter_major", "HTTP/x.1 200 OK\r\n\r\n", Rule::status_version_syntax, 5},
+    {"version_comma", "HTTP/1,1 200 OK\r\n\r\n", Rule::status_version_syntax, 6},
+    {"version_no_minor", "HTTP/1. 200 OK\r\n\r\n", Rule::status_version_syntax, 7},
+    // G14 http10.version-multidigit: RFC 1945 allowed it, RFC 9112 does not
+    {"version_two_digit_major", "HTTP/11.1 200 OK\r\n\r\n", Rule::http10_version_multidigit, 5},
+    {"version_two_digit_minor", "HTTP/1.01 200 OK\r\n\r\n", Rule::http10_version_multidigit, 7},
+    // A02 status.version-major (RFC 9110 §6.2)
+    {"version_2_0", "HTTP/2.0 200 OK\r\n\r\n", Rule::status_version_major, 5},
+    {"version_0_9", "HTTP/0.9 200 OK\r\n\r\n", Rule::status_version_major, 5},
+    // A04 status.sp-separator (RFC 9112 §4): exactly one SP
+    {"two_sp_before_code", "HTTP/1.1  200 OK\r\n\r\n", Rule::status_sp_separator, 8},
+    {"htab_before_code", "HTTP/1.1\t200 OK\r\n\r\n", Rule::status_sp_separator, 8},
+    {"underscore_before_code", "HTTP/1.1_200 OK\r\n\r\n", Rule::status_sp_separator, 8},
+    {"no_sp_before_code", "HTTP/1.1200 OK\r\n\r\n", Rule::http10_version_multidigit, 7},
+    {"htab_after_code", "HTTP/1.1 200\tOK\r\n\r\n", Rule::status_sp_separator, 12},
+    {"letter_after_code", "HTTP/1.1 200OK\r\n\r\n", Rule::status_sp_separator, 12},
+    // A05 status.code-3digit
+    {"four_digit_code", "HTTP/1.1 2000 OK\r\n\r\n", Rule::status_code_3digit, 9},
+    {"two_digit_code", "HTTP/1.1 20 OK\r\n\r\n", Rule::status_code_3digit, 11},
+    {"signed_code", "HTTP/1.1 +20 OK\r\n\r\n", Rule::status_code_3digit, 9},
+    {"hex_code", "HTTP/1.1 0x1 OK\r\n\r\n", Rule::status_code_3digit, 10},
+    // A07 status.reason-sp-required
+    {"no_sp_after_code", "HTTP/1.1 200\r\n\r\n", Rule::status_reason_sp_required, 12},
+    {"no_sp_after_code_lf", "HTTP/1.1 200\n\n", Rule::status_reason_sp_required, 12},
+    // A08 status.reason-charset: HTAB / SP / VCHAR / obs-text only
+    {"reason_nul", bytes("HTTP/1.1 200 O\x00K\r\n\r\n"), Rule::status_reason_charset, 14},
+    {"reason_ctl", "HTTP/1.1 200 O\x01K\r\n\r\n", Rule::status_reason_charset, 14},
+    {"reason_del", "HTTP/1.1 200 O\x7fK\r\n\r\n", Rule::status_reason_charset, 14},
+    {"reason_vt", "HTTP/1.1 200 O\x0bK\r\n\r\n", Rule::status_reason_charset, 14},
+    // A10 status.line-ending and A11 status.bare-cr (RFC 9112 §2.2)
+    {"status_bare_lf", "HTTP/1.1 200 OK\nContent-Length: 0\n\n", Rule::status_line_ending, 15},
+    {"status_bare_cr", "HTTP/1.1 200 OK\rContent-Length: 5\r\n\r\nhello", Rule::status_bare_cr, 15},
+    {"code_bare_cr", "HTTP/1.1 200\rOK\r\n\r\n", Rule::status_bare_cr, 12},
+    // A12 status.leading-garbage, A13 status.http09 (RFC 9112 §2.2, §9.2; RFC 1945 §6)
+    {"leading_crlf", "\r\nHTTP/1.1 200 OK\r\n\r\n", Rule::status_leading_garbage, 0},
+    {"leading_byte", "xHTTP/1.1 200 OK\r\n\r\n", Rule::status_leading_garbage, 0},
+    {"http09_body", "<html>hello</html>", Rule::status_http09, 0},
+    {"http09_short_at_close", "<p>", Rule::status_http09, 0, Policy::strict(), true},
+    {"http09_line", "200 OK\r\n\r\n", Rule::status_http09, 0},
+    // A14 status.ws-after-start-line
+    {"ws_first_field", kOk + " Content-Length: 5\r\n\r\nhello", Rule::status_ws_after_start_line,
+     17},
+    // B01 field.name-token (RFC 9110 §5.1)
+    {"empty_name", kOk + ": x\r\n\r\n", Rule::field_name_token, 17},
+    {"space_in_name", kOk + "X Y: z\r\n\r\n", Rule::field_name_token, 18},
+    {"quote_in_name", kOk + "X\"Y: z\r\n\r\n", Rule::field_name_token, 18},
+    {"obs_text_in_name", kOk + "X\xc3\xa4: z\r\n\r\n", Rule::field_name_token, 18},
+    {"nul_in_name", bytes("HTTP/1.1 200 OK\r\nX\x00: z\r\n\r\n"), Rule::field_name_token, 18},
+    // B02 field.ws-before-colon (RFC 9112 §5.1)
+    {"space_before_colon", kOk + "Content-Length : 5\r\n\r\nhello", Rule::field_ws_before_colon,
+     31},
+    {"tab_before_colon", kOk + "X\t: y\r\n\r\n", Rule::field_ws_before_colon, 18},
+    // B03 field.no-colon
+    {"no_colon", kOk + "foo\r\nContent-Length: 0\r\n\r\n", Rule::field_no_colon, 17},
+    {"no_colon_bare_lf", kOk + "foo\n\r\n", Rule::field_no_colon, 17},
+    // B04 field.obs-fold (RFC 9112 §5.2)
+    {"obs_fold_sp", kOk + "X-A: a\r\n b\r\n\r\n", Rule::field_obs_fold, 25},
+    {"obs_fold_htab", kOk + "X-A: a\r\n\tb\r\n\r\n", Rule::field_obs_fold, 25},
+    // B05 field.value-cr-lf-nul (RFC 9110 §5.5)
+    {"value_bare_cr", kOk + "X: a\rSet-Cookie: s=1\r\n\r\n", Rule::field_value_cr_lf_nul, 21},
+    {"value_nul",
+     bytes("HTTP/1.1 200 OK\r\nX: a\x00"
+           "b\r\n\r\n"),
+     Rule::field_value_cr_lf_nul, 21},
+    {"value_nul_lenient",
+     bytes("HTTP/1.1 200 OK\r\nX: a\x00"
+           "b\r\n\r\n"),
+     Rule::field_value_cr_lf_nul, 21, Policy::lenient()},
+    // B06 field.line-ending-lf (RFC 9112 §2.2)
+    {"field_bare_lf", kOk + "Content-Length: 5\nX: y\r\n\r\nhello", Rule::field_line_ending_lf, 34},
+    {"section_ends_bare_lf", kOk + "X: y\r\n\n", Rule::field_line_ending_lf, 23},
+    {"line_start_bare_cr", kOk + "\rX: y\r\n\r\n", Rule::status_bare_cr, 17},
+    // B07 field.value-ctl
+    {"value_form_feed",
+     kOk + "X: a\x0c"
+           "b\r\n\r\n",
+     Rule::field_value_ctl, 21},
+    {"value_escape", kOk + "X: a\x1b[0m\r\n\r\n", Rule::field_value_ctl, 21},
+    {"value_del", kOk + "X: a\x7f\r\n\r\n", Rule::field_value_ctl, 21},
+    // B12 limits, each with its own rule
+    {"section_too_long", kOk + "X: 0123456789\r\n\r\n", Rule::limit_section_size, 32,
+     with_limits(32, 100, 10)},
+    {"line_too_long", kOk + "X: 0123456789abcdef\r\n\r\n", Rule::limit_line_length, 17,
+     with_limits(1000, 16, 10)},
+    {"name_too_long", kOk + "XXXXXXXXXXXXXXXXXXXX: y\r\n\r\n", Rule::limit_line_length, 17,
+     with_limits(1000, 16, 10)},
+    {"folded_line_too_long", kOk + "X: 0123456789\r\n abcdef\r\n\r\n", Rule::limit_line_length, 17,
+     with_limits(1000, 16, 10).allow(Leniency::obs_fold)},
+    {"status_line_too_long", "HTTP/1.1 200 A very long reason phrase\r\n\r\n",
+     Rule::limit_line_length, 0, with_limits(1000, 20, 10)},
+    {"too_many_fields", kOk + "A: 1\r\nB: 2\r\nC: 3\r\n\r\n", Rule::limit_field_count, 29,
+     with_limits(1000, 100, 2)},
+    {"too_many_leading_lines", "\r\n\r\n\r\n\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",
+     Rule::status_leading_garbage, 8, with(Leniency::leading_empty_lines)},
+    // The end of input inside the header section (message.incomplete)
+    {"closed_in_fields", kOk + "X: y\r\n", Rule::message_incomplete, 23, Policy::strict(), true},
+    {"closed_in_status_line", "HTTP/1.1 20", Rule::message_incomplete, 11, Policy::strict(), true},
+    {"closed_before_anything", "", Rule::message_incomplete, 0, Policy::strict(), true},
+    // The 1992 dialect (catalog G02, G03)
+    {"w3c_digits_version", "100 200 OK\r\n\r\n", Rule::htresp_version_bnf_erratum, 0, w3c1992()},
+    {"w3c_four_digit_code", "HTTP/1.0 2000 OK\r\n\r\n", Rule::htresp_status_code_digits, 9,
+     w3c1992()},
+};
+
+class RejectTest : public ::testing::TestWithParam<RejectCase> {};
+
+TEST_P(RejectTest, FailsWithRuleAtOffset) {
+  const RejectCase& c = GetParam();
+  const Outcome o = parse_everywhere(c.input, c.policy, c.finish);
+  ASSERT_EQ(o.status, ParseStatus::error) << o;
+  EXPECT_EQ(to_string(o.error_rule), to_string(c.rule)) << o;
+  EXPECT_EQ(o.error_offset, c.offset) << o;
+}
+
+INSTANTIATE_TEST_SUITE_P(Tokenizer, RejectTest, ::testing::ValuesIn(kRejectCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// Each leniency accepts what strict parsing rejects, and records the rule it relaxed.
+struct LenientCase {
+  const char* name;
+  std::string input;
+  Leniency leniency;
+  Rule noted;
+  std::uint32_t noted_at;
+};
+
+void PrintTo(const LenientCase& c, std::ostream* os) {
+  *os << c.name;
+}
+
+const LenientCase kLenientCases[] = {
+    {"obs_fold", kOk + "X-A: a\r\n b\r\n\r\n", Leniency::obs_fold, Rule::field_obs_fold, 25},
+    {"bare_lf_status", "HTTP/1.1 200 OK\nX: y\n\n", Leniency::bare_lf, Rule::status_line_ending,
+     15},
+    {"bare_lf_field", kOk + "X: y\n\r\n", Leniency::bare_lf, Rule::field_line_ending_lf, 21},
+    {"missing_reason_sp", "HTTP/1.1 200\r\n\r\n", Leniency::missing_reason_sp,
+     Rule::status_reason_sp_required, 12},
+    {"leading_empty_lines", "\r\nHTTP/1.1 200 OK\r\n\r\n", Leniency::leading_empty_lines,
+     Rule::status_leading_garbage, 0},
+    {"ws_before_colon", kOk + "X : y\r\n\r\n", Leniency::ws_before_colon,
+     Rule::field_ws_before_colon, 18},
+    {"bare_cr_value", kOk + "X: a\rb\r\n\r\n", Leniency::bare_cr, Rule::field_value_cr_lf_nul, 21},
+    {"bare_cr_reason", "HTTP/1.1 200 O\rK\r\n\r\n", Leniency::bare_cr, Rule::status_bare_cr, 14},
+    {"status_line_tabs", "HTTP/1.1\t200\tOK\r\n\r\n", Leniency::status_line_whitespace,
+     Rule::status_sp_separator, 8},
+    {"status_line_vt_ff",
+     "HTTP/1.1 \x0b\x0c"
+     "200 OK\r\n\r\n",
+     Leniency::status_line_whitespace, Rule::status_sp_separator, 8},
+    {"ws_preceded_line", kOk + " ignored\r\nX: y\r\n\r\n", Leniency::ws_preceded_lines,
+     Rule::status_ws_after_start_line, 17},
+    {"value_ctl",
+     kOk + "X: a\x0c"
+           "b\r\n\r\n",
+     Leniency::value_ctl, Rule::field_value_ctl, 21},
+};
+
+class LenientTest : public ::testing::TestWithParam<LenientCase> {};
+
+TEST_P(LenientTest, StrictRejectsLenientAcceptsWithFinding) {
+  const LenientCase& c = GetParam();
+  const Outcome strict = parse_everywhere(c.input, Policy::strict());
+  EXPECT_EQ(strict.status, ParseStatus::error) << strict;
+
+  const Outcome lenient = parse_everywhere(c.input, with(c.leniency));
+  ASSERT_EQ(lenient.status, ParseStatus::complete) << lenient;
+  EXPECT_EQ(lenient.header_size, c.input.size());
+  ASSERT_FALSE(lenient.findings.empty());
+  EXPECT_EQ(to_string(lenient.findings.front().first), to_string(c.noted)) << lenient;
+  EXPECT_EQ(lenient.findings.front().second, c.noted_at) << lenient;
+
+  // Every other leniency on, this one off: still rejected. Leniencies are independent.
+  Policy all_but_one = Policy::lenient();
+  all_but_one.allow(c.leniency, false);
+  // (A bare CR in the status line is also whitespace to the status-line-whitespace leniency.)
+  if (c.leniency != Leniency::bare_cr || c.noted != Rule::status_bare_cr) {
+    EXPECT_EQ(parse_everywhere(c.input, all_but_one).status, ParseStatus::error);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Tokenizer, LenientTest, ::testing::ValuesIn(kLenientCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace h1resp::testing
