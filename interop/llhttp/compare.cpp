@@ -1,0 +1,145 @@
+#include "llhttp/compare.hpp"
+
+#include <llhttp.h>
+
+#include "h1resp/stream.hpp"
+
+namespace h1resp::interop {
+namespace {
+
+std::string trim_ows_right(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.pop_back();
+  return s;
+}
+
+// The rule behind h1resp's refusal: the parse error, else the first error finding.
+Rule refusal_rule(const StreamMessage& m) noexcept {
+  if (m.status == ParseStatus::error) return m.error.rule;
+  for (const Finding& f : m.findings) {
+    if (f.severity == Severity::error) return f.rule;
+  }
+  return m.error.rule;
+}
+
+// The catalog rule that says this bodiless response ends at its header section.
+Rule bodiless_rule(const StreamMessage& m) noexcept {
+  if (m.framing.step != 1) return Rule::count_;
+  if (m.method == RequestMethod::head) return Rule::body_head;
+  if (m.response.status < 200) return Rule::body_1xx;
+  if (m.response.status == 204) return Rule::body_204;
+  return Rule::code_304_no_body;
+}
+
+std::string describe_body(LlhttpBody body) {
+  switch (body) {
+    case LlhttpBody::none:
+      return "no body";
+    case LlhttpBody::content_length:
+      return "a Content-Length body";
+    case LlhttpBody::chunked:
+      return "a chunked body";
+    case LlhttpBody::until_close:
+      return "a body until close";
+    case LlhttpBody::upgrade:
+      return "an upgrade";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string_view to_string(Disagreement::Kind kind) noexcept {
+  switch (kind) {
+    case Disagreement::h1resp_rejects:
+      return "h1resp-rejects";
+    case Disagreement::llhttp_rejects:
+      return "llhttp-rejects";
+    case Disagreement::start_line:
+      return "start-line";
+    case Disagreement::fields:
+      return "fields";
+    case Disagreement::framing:
+      return "framing";
+  }
+  return "?";
+}
+
+std::vector<Disagreement> compare_streams(std::string_view bytes,
+                                          std::span<const RequestMethod> methods,
+                                          const Policy& policy, const LlhttpOptions& options) {
+  std::vector<std::string_view> names;
+  for (const RequestMethod m : methods)
+    names.push_back(to_string(m));
+  const LlhttpResult ll = llhttp_read_responses(bytes, names, options, true);
+
+  StreamOptions stream_options;
+  stream_options.policy = policy;
+  stream_options.methods = methods;
+  ResponseStream stream(bytes, stream_options);
+  StreamMessage m;
+  std::vector<Disagreement> out;
+  for (std::size_t i = 0; stream.next(m); ++i) {
+    const bool h1_ok =
+        m.status == ParseStatus::complete && m.complete && m.findings.count(Severity::error) == 0;
+    const LlhttpMessage* lm = i < ll.messages.size() ? &ll.messages[i] : nullptr;
+    // llhttp finished this response when it completed it; after an upgrade it stops reading.
+    const bool ll_ok = lm != nullptr && (lm->complete || lm->body == LlhttpBody::upgrade);
+    auto add = [&](Disagreement::Kind kind, std::string what, const Divergence* divergence) {
+      out.push_back(Disagreement{kind, i, m.offset, std::move(what), divergence});
+    };
+    if (!h1_ok && ll_ok) {
+      const Rule rule = refusal_rule(m);
+      add(Disagreement::h1resp_rejects,
+          "llhttp accepts what h1resp rejects (" + std::string(to_string(rule)) + ")",
+          h1resp_stricter(rule));
+      break;
+    }
+    if (h1_ok && !ll_ok) {
+      const std::string error = ll.error != 0 ? ll.error_name + ": " + ll.reason : "no response";
+      add(Disagreement::llhttp_rejects, "llhttp rejects what h1resp accepts (" + error + ")",
+          llhttp_stricter(ll.error_name, bytes.substr(m.offset)));
+      break;
+    }
+    if (!h1_ok) break;  // both refuse: they agree
+
+    const Response& r = m.response;
+    if (lm->version_major != r.version_major || lm->version_minor != r.version_minor ||
+        lm->status != r.status || lm->reason != r.reason_phrase()) {
+      add(Disagreement::start_line,
+          "llhttp reads the status line as HTTP/" + std::to_string(lm->version_major) + "." +
+              std::to_string(lm->version_minor) + " " + std::to_string(lm->status) + " \"" +
+              lm->reason + "\"",
+          nullptr);
+    }
+    bool same_fields = lm->fields.size() == r.field_count();
+    for (std::size_t f = 0; same_fields && f < r.field_count(); ++f) {
+      const Field field = r.field(f);
+      const std::string value = field.flags & (FieldLine::obs_folded | FieldLine::bare_cr)
+                                    ? normalized_value(field.value)
+                                    : std::string(field.value);
+      same_fields =
+          lm->fields[f].first == field.name && trim_ows_right(lm->fields[f].second) == value;
+    }
+    if (!same_fields) {
+      add(Disagreement::fields,
+          "llhttp sees " + std::to_string(lm->fields.size()) + " field lines, h1resp " +
+              std::to_string(r.field_count()) + ", or other names or values",
+          nullptr);
+    }
+    const bool tunnel = m.framing.body == BodyKind::tunnel || lm->body == LlhttpBody::upgrade;
+    const std::uint64_t h1_end = m.offset + m.size;
+    if (!tunnel && lm->end != h1_end) {
+      add(Disagreement::framing,
+          "llhttp reads " + describe_body(lm->body) + " ending at " + std::to_string(lm->end) +
+              ", h1resp ends the response at " + std::to_string(h1_end) + " (" +
+              std::string(m.framing.why) + ")",
+          framing_divergence(bodiless_rule(m)));
+      break;  // the readings no longer line up
+    }
+    if (tunnel) break;
+  }
+  return out;
+}
+
+}  // namespace h1resp::interop
