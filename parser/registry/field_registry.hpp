@@ -1,0 +1,134 @@
+// The fields h1resp knows by name, with what the RFCs say about each: a table in code, looked up
+// once per field line (case-insensitively) by the framing decision and the validator.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "h1resp/response.hpp"
+
+namespace h1resp::detail {
+
+enum class FieldId : std::uint8_t {
+  // Framing and connection management (RFC 9112 §6, RFC 9110 §7.6)
+  content_length,
+  transfer_encoding,
+  connection,
+  keep_alive,
+  proxy_connection,
+  upgrade,
+  te,
+  trailer,
+  // Response fields this validator reads
+  date,
+  location,
+  content_location,
+  content_type,
+  content_encoding,
+  content_language,
+  content_range,
+  content_md5,
+  etag,
+  last_modified,
+  expires,
+  cache_control,
+  pragma,
+  vary,
+  age,
+  retry_after,
+  allow,
+  www_authenticate,
+  proxy_authenticate,
+  server,
+  set_cookie,
+  set_cookie2,
+  link,
+  warning,
+  accept_ranges,
+  // Obsolete fields (RFC 2068, RFC 2616) and the 1992 W3C dialect's lines
+  uri,
+  method,
+  public_,
+  content_base,
+  content_version,
+  derived_from,
+  // Request-only fields (RFC 9110 §2.2: a response carrying them is odd at best)
+  host,
+  user_agent,
+  authorization,
+  proxy_authorization,
+  range,
+  if_match,
+  if_none_match,
+  if_modified_since,
+  if_unmodified_since,
+  if_range,
+  expect,
+  cookie,
+  referer,
+  from,
+  max_forwards,
+  accept,
+  accept_encoding,
+  accept_language,
+  accept_charset,
+
+  count_,
+  other = count_,  // not a field h1resp knows
+};
+
+inline constexpr std::size_t kFieldIdCount = static_cast<std::size_t>(FieldId::count_);
+
+struct FieldInfo {
+  enum Flag : std::uint16_t {
+    singleton = 1U << 0,       // not a list: at most one field line (RFC 9110 §5.3)
+    request_only = 1U << 1,    // defined for requests only (catalog B13)
+    deprecated = 1U << 2,      // deprecated or obsoleted (catalog B14)
+    framing = 1U << 3,         // decides framing or persistence (CL, TE, Connection)
+    hop_by_hop = 1U << 4,      // RFC 9110 §7.6.1: removed by intermediaries
+    representation = 1U << 5,  // representation metadata a 304 SHOULD NOT carry (RFC 9110 §15.4.5)
+    not_in_trailer = 1U << 6,  // a field whose definition does not allow it in trailers (§6.5.1)
+    end_to_end = 1U << 7,      // intended for all recipients: MUST NOT be a connection option
+  };
+  FieldId id;
+  std::string_view name;  // canonical spelling
+  std::uint16_t flags;
+  std::string_view source;  // where it is defined
+
+  [[nodiscard]] constexpr bool has(Flag f) const noexcept { return (flags & f) != 0; }
+};
+
+[[nodiscard]] const FieldInfo& field_info(FieldId id) noexcept;
+// The id of a field name (ASCII case-insensitive), or FieldId::other.
+[[nodiscard]] FieldId field_id(std::string_view name) noexcept;
+
+// Every field line of a response mapped to its FieldId once, with the first index and the count
+// of each known field, so rules look fields up without comparing names again. Fixed capacity:
+// fields past kCapacity are still counted by id, and found by comparing names.
+class FieldIndex {
+ public:
+  static constexpr std::size_t kCapacity = 256;
+
+  explicit FieldIndex(const Response& response) noexcept;
+
+  [[nodiscard]] std::uint32_t count(FieldId id) const noexcept {
+    return counts_[static_cast<std::size_t>(id)];
+  }
+  [[nodiscard]] bool has(FieldId id) const noexcept { return count(id) != 0; }
+  // The index of the first field line with `id`, or field_count() when there is none.
+  [[nodiscard]] std::size_t first(FieldId id) const noexcept;
+  // The index of the next field line with `id` after `index`, or field_count().
+  [[nodiscard]] std::size_t next(FieldId id, std::size_t index) const noexcept;
+  [[nodiscard]] FieldId id_at(std::size_t index) const noexcept;
+  [[nodiscard]] std::size_t field_count() const noexcept { return response_.field_count(); }
+  [[nodiscard]] const Response& response() const noexcept { return response_; }
+
+ private:
+  const Response& response_;
+  std::uint32_t counts_[kFieldIdCount] = {};
+  std::uint32_t firsts_[kFieldIdCount] = {};
+  FieldId ids_[kCapacity];
+};
+
+}  // namespace h1resp::detail
