@@ -1,0 +1,244 @@
+#include "framing/framing_fields.hpp"
+
+#include <algorithm>
+
+#include "validator/field_values.hpp"
+
+namespace h1resp::framing {
+namespace {
+
+using detail::FieldId;
+using detail::FieldIndex;
+
+std::uint64_t offset_in(const Response& r, std::string_view part) noexcept {
+  return static_cast<std::uint64_t>(part.data() - r.bytes.data());
+}
+
+// ASCII case-insensitive comparison with a lowercase literal.
+bool is(std::string_view token, std::string_view lowercase) noexcept {
+  if (token.size() != lowercase.size()) return false;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lowercase[i]) return false;
+  }
+  return true;
+}
+
+// Notes the first field line of the reading's field: where findings about "the field" point.
+void locate(FieldReading& reading, const FieldLine& line) noexcept {
+  if (reading.present) return;
+  reading.present = true;
+  reading.offset = line.name.offset;
+  reading.length = line.value.end() - line.name.offset;
+}
+
+Problem at_element(Rule rule, const Response& r, std::string_view element,
+                   std::string_view detail) noexcept {
+  return Problem{rule, offset_in(r, element),
+                 static_cast<std::uint32_t>(element.empty() ? 1 : element.size()), detail};
+}
+
+}  // namespace
+
+// Content-Length = 1*DIGIT (RFC 9110 §8.6); several equal values MAY be collapsed, different
+// values or an invalid one make the length unrecoverable (RFC 9112 §6.3 (5)).
+FieldReading read_content_length(const FieldIndex& index) noexcept {
+  const Response& r = index.response();
+  FieldReading reading;
+  bool have_value = false;
+  for (std::size_t i = index.first(FieldId::content_length); i < index.field_count();
+       i = index.next(FieldId::content_length, i)) {
+    const FieldLine& line = r.field_lines[i];
+    locate(reading, line);
+    const std::string_view value = r.text(line.value);
+    const detail::values::ContentLength cl = detail::values::parse_content_length(value);
+    const std::uint64_t bad = line.value.offset + cl.bad_offset;
+    switch (cl.status) {
+      case detail::values::ContentLength::syntax:
+        reading.valid = false;
+        reading.add({Rule::framing_cl_syntax, value.empty() ? line.name.offset : bad,
+                     value.empty() ? line.name.length : 1,
+                     value.empty() ? "empty Content-Length" : "Content-Length is not 1*DIGIT"});
+        continue;
+      case detail::values::ContentLength::overflow:
+        reading.valid = false;
+        reading.add({Rule::framing_cl_overflow, bad, line.value.length,
+                     "Content-Length does not fit in 63 bits"});
+        continue;
+      case detail::values::ContentLength::conflict:
+        reading.valid = false;
+        reading.add({Rule::framing_cl_conflict, bad, 1, "Content-Length list members differ"});
+        continue;
+      case detail::values::ContentLength::ok:
+        break;
+    }
+    if (have_value && cl.value != reading.value) {
+      reading.valid = false;
+      reading.add({Rule::framing_cl_conflict, line.name.offset, line.value.end() - line.name.offset,
+                   "Content-Length differs from an earlier one"});
+      continue;
+    }
+    if (have_value || cl.members > 1) {
+      reading.add({Rule::framing_cl_duplicate_same, line.name.offset,
+                   line.value.end() - line.name.offset, "the same Content-Length repeated",
+                   Severity::info, Severity::warning});
+    }
+    reading.value = cl.value;
+    have_value = true;
+  }
+  reading.valid = reading.valid && have_value;
+  return reading;
+}
+
+// Transfer-Encoding = #transfer-coding (RFC 9112 §6.1, §7). Codings apply in order, across all
+// field lines; only a final "chunked" delimits a response body.
+FieldReading read_transfer_encoding(const FieldIndex& index) noexcept {
+  const Response& r = index.response();
+  FieldReading reading;
+  unsigned chunked = 0;
+  bool last_chunked = false;
+  std::string_view chunked_element;
+  for (std::size_t i = index.first(FieldId::transfer_encoding); i < index.field_count();
+       i = index.next(FieldId::transfer_encoding, i)) {
+    const FieldLine& line = r.field_lines[i];
+    locate(reading, line);
+    detail::values::ListReader list(r.text(line.value));
+    std::string_view element;
+    bool any = false;
+    while (list.next(element)) {
+      any = true;
+      const detail::values::TransferCoding coding = detail::values::parse_transfer_coding(element);
+      last_chunked = false;
+      if (!coding.valid) {
+        reading.add(at_element(Rule::framing_te_unknown, r, element, "not a transfer-coding"));
+        continue;
+      }
+      if (is(coding.name, "chunked")) {
+        ++chunked;
+        last_chunked = true;
+        chunked_element = element;
+        if (coding.has_parameters) {
+          reading.add(at_element(Rule::framing_te_params, r, element,
+                                 "chunked has no parameters (RFC 9112 §7.1)"));
+        }
+        if (coding.name != "chunked") {
+          // Valid (names are case-insensitive), but case-sensitive parsers then read to close.
+          reading.add({Rule::transfer_coding_case_insensitive, offset_in(r, coding.name),
+                       static_cast<std::uint32_t>(coding.name.size()),
+                       "\"chunked\" not in lower case", Severity::info, Severity::info});
+        }
+        continue;
+      }
+      if (is(coding.name, "identity")) {
+        reading.add(at_element(Rule::framing_te_identity, r, element,
+                               "identity is not a transfer coding (removed by RFC 7230)"));
+      } else if (!is(coding.name, "gzip") && !is(coding.name, "deflate") &&
+                 !is(coding.name, "compress") && !is(coding.name, "x-gzip") &&
+                 !is(coding.name, "x-compress")) {
+        reading.add(at_element(Rule::framing_te_unknown, r, element, "unknown transfer coding"));
+      } else if (coding.has_parameters) {
+        reading.add({Rule::framing_te_params, offset_in(r, element),
+                     static_cast<std::uint32_t>(element.size()), "transfer-coding parameters",
+                     Severity::info, Severity::warning});
+      }
+    }
+    if (list.empty_elements() != 0) {
+      // RFC 9110 §5.6.1: a sender MUST NOT generate empty list elements; on Transfer-Encoding
+      // parsers split on them (",chunked").
+      reading.add({Rule::field_empty_list_element, line.value.offset,
+                   std::max<std::uint32_t>(line.value.length, 1),
+                   "empty element in Transfer-Encoding"});
+    }
+    if (!any) {
+      reading.add({Rule::framing_te_empty, line.name.offset, line.value.end() - line.name.offset,
+                   "Transfer-Encoding without a coding"});
+    }
+  }
+  if (chunked > 1) {
+    reading.add(at_element(Rule::framing_te_chunked_twice, r, chunked_element,
+                           "chunked applied more than once (RFC 9112 §6.1)"));
+  }
+  if (reading.present && !last_chunked) {
+    // RFC 9112 §6.1: a sender MUST make chunked the final coding or close the connection.
+    // Without chunked at all the body is close-delimited, which every parser agrees on; with
+    // chunked before another coding, parsers disagree.
+    reading.add({Rule::framing_te_chunked_not_final, reading.offset, reading.length,
+                 chunked != 0 ? "chunked is not the final transfer coding"
+                              : "no chunked coding: the body runs until close",
+                 Severity::info, chunked != 0 ? Severity::error : Severity::warning});
+  }
+  reading.chunked_final = last_chunked;
+  return reading;
+}
+
+// Connection = #connection-option (RFC 9110 §7.6.1).
+FieldReading read_connection(const FieldIndex& index) noexcept {
+  const Response& r = index.response();
+  FieldReading reading;
+  for (std::size_t i = index.first(FieldId::connection); i < index.field_count();
+       i = index.next(FieldId::connection, i)) {
+    const FieldLine& line = r.field_lines[i];
+    locate(reading, line);
+    detail::values::ListReader list(r.text(line.value));
+    std::string_view option;
+    while (list.next(option)) {
+      if (!detail::values::is_token(option)) {
+        reading.valid = false;
+        reading.add(
+            at_element(Rule::connection_options, r, option, "a connection option is not a token"));
+        continue;
+      }
+      if (is(option, "close")) {
+        reading.close = true;
+      } else if (is(option, "keep-alive")) {
+        reading.keep_alive = true;
+      } else if (is(option, "upgrade")) {
+        reading.upgrade = true;
+      } else if (const FieldId id = detail::field_id(option);
+                 id != FieldId::other &&
+                 detail::field_info(id).has(detail::FieldInfo::end_to_end)) {
+        // RFC 9110 §7.6.1: a hop that honours it strips a field meant for every recipient;
+        // for Content-Length that is the framing itself.
+        const bool framing = id == FieldId::content_length;
+        reading.add({Rule::field_connection_nominates_end_to_end, offset_in(r, option),
+                     static_cast<std::uint32_t>(option.size()),
+                     framing ? "Connection names Content-Length"
+                             : "Connection names a field meant for all recipients",
+                     framing ? Severity::error : Severity::info,
+                     framing ? Severity::error : Severity::warning});
+      }
+    }
+    if (list.empty_elements() != 0) {
+      reading.add({Rule::field_empty_list_element, line.value.offset,
+                   std::max<std::uint32_t>(line.value.length, 1), "empty element in Connection",
+                   Severity::info, Severity::warning});
+    }
+  }
+  return reading;
+}
+
+bool report_repaired_framing_fields(const FieldIndex& index, FindingList& findings) noexcept {
+  const Response& r = index.response();
+  bool reported = false;
+  for (std::size_t i = 0; i < index.field_count(); ++i) {
+    const FieldId id = index.id_at(i);
+    if (id != FieldId::content_length && id != FieldId::transfer_encoding &&
+        id != FieldId::connection) {
+      continue;
+    }
+    const FieldLine& line = r.field_lines[i];
+    const Rule rule = line.has(FieldLine::obs_folded)        ? Rule::field_obs_fold
+                      : line.has(FieldLine::bare_cr)         ? Rule::field_value_cr_lf_nul
+                      : line.has(FieldLine::ws_before_colon) ? Rule::field_ws_before_colon
+                      : line.has(FieldLine::has_ctl)         ? Rule::field_value_ctl
+                                                             : Rule::count_;
+    if (rule == Rule::count_) continue;
+    findings.add(rule, Severity::error, line.name.offset, line.value.end() - line.name.offset,
+                 "a framing field needed a leniency: its meaning is ambiguous, refused");
+    reported = true;
+  }
+  return reported;
+}
+
+}  // namespace h1resp::framing

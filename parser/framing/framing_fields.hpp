@@ -1,0 +1,64 @@
+// Reading the three framing fields (Content-Length, Transfer-Encoding, Connection) into what the
+// framing decision needs, with every problem found on the way. Internal to the library: the
+// validator reuses the readings.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "h1resp/finding.hpp"
+#include "h1resp/framing.hpp"
+#include "registry/field_registry.hpp"
+
+namespace h1resp::framing {
+
+struct Problem {
+  Rule rule;
+  std::uint64_t offset;
+  std::uint32_t length;
+  std::string_view detail;
+  // The severity is the decision's (error where the field decides the length), bounded by these.
+  Severity severity_floor = Severity::info;
+  Severity severity_cap = Severity::error;
+};
+
+struct FieldReading {
+  bool present = false;
+  std::uint64_t offset = 0;  // the first field line of this name
+  std::uint32_t length = 0;
+  // Content-Length: a usable value, and the value.
+  bool valid = true;
+  std::uint64_t value = 0;
+  // Transfer-Encoding: chunked is the final coding.
+  bool chunked_final = false;
+  // Connection: the options that matter for persistence.
+  bool close = false;
+  bool keep_alive = false;
+  bool upgrade = false;
+
+  static constexpr std::size_t kCapacity = 8;
+  Problem items[kCapacity] = {};
+  std::uint32_t count = 0;
+
+  void add(const Problem& p) noexcept {
+    if (count < kCapacity) items[count++] = p;
+  }
+  [[nodiscard]] std::span<const Problem> problems() const noexcept { return {items, count}; }
+};
+
+[[nodiscard]] FieldReading read_content_length(const detail::FieldIndex& index) noexcept;
+[[nodiscard]] FieldReading read_transfer_encoding(const detail::FieldIndex& index) noexcept;
+[[nodiscard]] FieldReading read_connection(const detail::FieldIndex& index) noexcept;
+
+// A framing field (Content-Length, Transfer-Encoding, Connection) whose bytes needed a
+// leniency is refused: a recipient that reads the raw bytes could frame differently. Returns
+// true when one was reported (always as an error).
+bool report_repaired_framing_fields(const detail::FieldIndex& index,
+                                    FindingList& findings) noexcept;
+
+// decide_framing() on an index the caller already built (the validator shares it).
+Framing decide(const detail::FieldIndex& index, RequestMethod method,
+               FindingList& findings) noexcept;
+
+}  // namespace h1resp::framing

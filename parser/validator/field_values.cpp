@@ -1,0 +1,928 @@
+// Grammars of HTTP field values (RFC 9110, RFC 9111, RFC 9112, RFC 3986) and of two lines of the
+// 1992 W3C response dialect. The contract is field_values.hpp; everything here reads a
+// std::string_view, never allocates and never throws.
+#include "validator/field_values.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+#include "scanner/char_classes.hpp"
+
+namespace h1resp::detail::values {
+namespace {
+
+constexpr std::size_t kNpos = std::string_view::npos;
+
+// ---- Byte classes -----------------------------------------------------------------------------
+
+constexpr unsigned char byte(char c) noexcept {
+  return static_cast<unsigned char>(c);
+}
+
+// ALPHA, HEXDIG, VCHAR (RFC 5234 §B.1)
+constexpr bool is_alpha(unsigned char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool is_hexdig(unsigned char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+constexpr bool is_vchar(unsigned char c) noexcept {
+  return c >= 0x21 && c <= 0x7E;
+}
+
+// obs-text = %x80-FF (RFC 9110 §5.5)
+constexpr bool is_obs_text(unsigned char c) noexcept {
+  return c >= 0x80;
+}
+
+// qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text (RFC 9110 §5.6.4)
+constexpr bool is_qdtext(unsigned char c) noexcept {
+  return c == '\t' || c == ' ' || c == 0x21 || (c >= 0x23 && c <= 0x5B) ||
+         (c >= 0x5D && c <= 0x7E) || is_obs_text(c);
+}
+
+// What may follow "\" in a quoted-pair: HTAB / SP / VCHAR / obs-text (RFC 9110 §5.6.4)
+constexpr bool is_escapable(unsigned char c) noexcept {
+  return c == '\t' || c == ' ' || is_vchar(c) || is_obs_text(c);
+}
+
+// ctext = HTAB / SP / %x21-27 / %x2A-5B / %x5D-7E / obs-text (RFC 9110 §5.6.5)
+constexpr bool is_ctext(unsigned char c) noexcept {
+  return c == '\t' || c == ' ' || (c >= 0x21 && c <= 0x27) || (c >= 0x2A && c <= 0x5B) ||
+         (c >= 0x5D && c <= 0x7E) || is_obs_text(c);
+}
+
+// etagc = %x21 / %x23-7E / obs-text (RFC 9110 §8.8.3)
+constexpr bool is_etagc(unsigned char c) noexcept {
+  return c == 0x21 || (c >= 0x23 && c <= 0x7E) || is_obs_text(c);
+}
+
+// token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" (RFC 9110 §11.2)
+constexpr bool is_token68_char(unsigned char c) noexcept {
+  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' ||
+         c == '/';
+}
+
+// unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~" (RFC 3986 §2.3)
+constexpr bool is_unreserved(unsigned char c) noexcept {
+  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=" (RFC 3986 §2.2)
+constexpr bool is_sub_delim(unsigned char c) noexcept {
+  constexpr std::string_view kSubDelims = "!$&'()*+,;=";
+  return c != 0 && kSubDelims.find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986 §3.1)
+constexpr bool is_scheme_char(unsigned char c) noexcept {
+  return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
+}
+
+// userinfo = *( unreserved / pct-encoded / sub-delims / ":" ) (RFC 3986 §3.2.1)
+constexpr bool is_userinfo_char(unsigned char c) noexcept {
+  return is_unreserved(c) || is_sub_delim(c) || c == ':';
+}
+
+// reg-name = *( unreserved / pct-encoded / sub-delims ) (RFC 3986 §3.2.2)
+constexpr bool is_reg_name_char(unsigned char c) noexcept {
+  return is_unreserved(c) || is_sub_delim(c);
+}
+
+// Inside "[" "]": IPv6address and IPvFuture use only unreserved / sub-delims / ":" (RFC 3986
+// §3.2.2). A simplification: the set is checked, not the address structure.
+constexpr bool is_ip_literal_char(unsigned char c) noexcept {
+  return is_unreserved(c) || is_sub_delim(c) || c == ':';
+}
+
+// segment-nz-nc = 1*( unreserved / pct-encoded / sub-delims / "@" ) (RFC 3986 §3.3)
+constexpr bool is_segment_nc_char(unsigned char c) noexcept {
+  return is_unreserved(c) || is_sub_delim(c) || c == '@';
+}
+
+// pchar = unreserved / pct-encoded / sub-delims / ":" / "@" (RFC 3986 §3.3), and "/" between
+// segments.
+constexpr bool is_path_char(unsigned char c) noexcept {
+  return is_segment_nc_char(c) || c == ':' || c == '/';
+}
+
+// query = fragment = *( pchar / "/" / "?" ) (RFC 3986 §3.4, §3.5)
+constexpr bool is_query_char(unsigned char c) noexcept {
+  return is_path_char(c) || c == '?';
+}
+
+constexpr unsigned char ascii_lower(unsigned char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+}
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(byte(a[i])) != ascii_lower(byte(b[i]))) return false;
+  }
+  return true;
+}
+
+// 1*DIGIT
+bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (!is_digit(byte(c))) return false;
+  }
+  return true;
+}
+
+std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && is_ows(byte(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && is_ows(byte(s.back())))
+    s.remove_suffix(1);
+  return s;
+}
+
+// ---- Cursor -----------------------------------------------------------------------------------
+
+// A read position in a value. peek() is -1 at the end, so it never equals a byte.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view s) noexcept : s_(s) {}
+
+  [[nodiscard]] bool at_end() const noexcept { return i_ == s_.size(); }
+  [[nodiscard]] int peek() const noexcept { return at_end() ? -1 : byte(s_[i_]); }
+  [[nodiscard]] std::string_view rest() const noexcept { return s_.substr(i_); }
+  void advance(std::size_t n = 1) noexcept { i_ += n; }
+
+  bool eat(char c) noexcept {
+    if (peek() != byte(c)) return false;
+    ++i_;
+    return true;
+  }
+  bool eat(std::string_view literal) noexcept {
+    if (!rest().starts_with(literal)) return false;
+    i_ += literal.size();
+    return true;
+  }
+  // Skips SP and HTAB (OWS, BWS, RWS: RFC 9110 §5.6.3); returns how many.
+  std::size_t skip_ows() noexcept { return skip_while(is_ows); }
+  std::size_t skip_sp() noexcept {
+    return skip_while([](unsigned char c) { return c == ' '; });
+  }
+  // token = 1*tchar (RFC 9110 §5.6.2); empty when there is none.
+  std::string_view token() noexcept { return take_while(is_tchar); }
+  // A quoted-string (RFC 9110 §5.6.4) including its quotes; empty when there is none.
+  std::string_view quoted_string() noexcept {
+    const std::size_t n = quoted_string_length(rest());
+    const std::string_view q = rest().substr(0, n);
+    i_ += n;
+    return q;
+  }
+  // token / quoted-string
+  bool eat_token_or_quoted_string() noexcept {
+    return peek() == '"' ? !quoted_string().empty() : !token().empty();
+  }
+
+  template <typename Pred>
+  std::string_view take_while(Pred pred) noexcept {
+    const std::size_t begin = i_;
+    skip_while(pred);
+    return s_.substr(begin, i_ - begin);
+  }
+
+ private:
+  template <typename Pred>
+  std::size_t skip_while(Pred pred) noexcept {
+    const std::size_t begin = i_;
+    while (!at_end() && pred(byte(s_[i_])))
+      ++i_;
+    return i_ - begin;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// parameter = parameter-name "=" parameter-value (RFC 9110 §5.6.6, no whitespace around "=");
+// transfer-parameter = token BWS "=" BWS ( token / quoted-string ) (RFC 9112 §7).
+bool eat_parameter(Cursor& c, bool allow_bws, std::string_view& name) noexcept {
+  name = c.token();
+  if (name.empty()) return false;
+  if (allow_bws) c.skip_ows();
+  if (!c.eat('=')) return false;
+  if (allow_bws) c.skip_ows();
+  return c.eat_token_or_quoted_string();
+}
+
+// product = token [ "/" product-version ]; product-version = token (RFC 9110 §10.2.4)
+bool eat_product(Cursor& c) noexcept {
+  if (c.token().empty()) return false;
+  return !c.eat('/') || !c.token().empty();
+}
+
+// comment = "(" *( ctext / quoted-pair / comment ) ")" (RFC 9110 §5.6.5), nesting counted
+// instead of recursing.
+bool eat_comment(Cursor& c) noexcept {
+  if (!c.eat('(')) return false;
+  std::size_t depth = 1;
+  while (depth > 0) {
+    const int ch = c.peek();
+    if (ch < 0) return false;  // unclosed
+    c.advance();
+    if (ch == '(') {
+      ++depth;
+    } else if (ch == ')') {
+      --depth;
+    } else if (ch == '\\') {
+      if (c.peek() < 0 || !is_escapable(static_cast<unsigned char>(c.peek()))) return false;
+      c.advance();
+    } else if (!is_ctext(static_cast<unsigned char>(ch))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---- Dates (RFC 9110 §5.6.7) ------------------------------------------------------------------
+
+// Index 0 is Sunday, as in the weekday computed from the date.
+constexpr std::string_view kDayNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::string_view kLongDayNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                              "Thursday", "Friday", "Saturday"};
+constexpr std::string_view kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+struct DateParts {
+  std::int64_t year = 0;
+  int month = 0;  // 1-12
+  int day = 0;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int weekday = 0;  // the day name's index, 0 = Sunday
+};
+
+// One of `names`, case-sensitive (the grammar uses %s"..."); `index` is its position.
+template <std::size_t N>
+bool eat_name(Cursor& c, const std::string_view (&names)[N], int& index) noexcept {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (c.eat(names[i])) {
+      index = static_cast<int>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool eat_month(Cursor& c, DateParts& d) noexcept {
+  int index = 0;
+  if (!eat_name(c, kMonthNames, index)) return false;
+  d.month = index + 1;
+  return true;
+}
+
+// Exactly `count` DIGITs.
+template <typename Int>
+bool eat_digits(Cursor& c, int count, Int& out) noexcept {
+  out = 0;
+  for (int i = 0; i < count; ++i) {
+    const int ch = c.peek();
+    if (ch < '0' || ch > '9') return false;
+    out = static_cast<Int>(out * 10 + (ch - '0'));
+    c.advance();
+  }
+  return true;
+}
+
+// time-of-day = hour ":" minute ":" second, each 2DIGIT
+bool eat_time_of_day(Cursor& c, DateParts& d) noexcept {
+  return eat_digits(c, 2, d.hour) && c.eat(':') && eat_digits(c, 2, d.minute) && c.eat(':') &&
+         eat_digits(c, 2, d.second);
+}
+
+// IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT; date1 = day SP month SP year
+bool parse_imf_fixdate(std::string_view s, DateParts& d) noexcept {
+  Cursor c(s);
+  return eat_name(c, kDayNames, d.weekday) && c.eat(", ") && eat_digits(c, 2, d.day) &&
+         c.eat(' ') && eat_month(c, d) && c.eat(' ') && eat_digits(c, 4, d.year) && c.eat(' ') &&
+         eat_time_of_day(c, d) && c.eat(" GMT") && c.at_end();
+}
+
+// rfc850-date = day-name-l "," SP date2 SP time-of-day SP GMT; date2 = day "-" month "-" 2DIGIT.
+// The year is left as its two digits.
+bool parse_rfc850_date(std::string_view s, DateParts& d) noexcept {
+  Cursor c(s);
+  return eat_name(c, kLongDayNames, d.weekday) && c.eat(", ") && eat_digits(c, 2, d.day) &&
+         c.eat('-') && eat_month(c, d) && c.eat('-') && eat_digits(c, 2, d.year) && c.eat(' ') &&
+         eat_time_of_day(c, d) && c.eat(" GMT") && c.at_end();
+}
+
+// asctime-date = day-name SP date3 SP time-of-day SP year;
+// date3 = month SP ( 2DIGIT / ( SP DIGIT ) )
+bool parse_asctime_date(std::string_view s, DateParts& d) noexcept {
+  Cursor c(s);
+  if (!eat_name(c, kDayNames, d.weekday) || !c.eat(' ') || !eat_month(c, d) || !c.eat(' ')) {
+    return false;
+  }
+  const bool day_ok = c.eat(' ') ? eat_digits(c, 1, d.day) : eat_digits(c, 2, d.day);
+  return day_ok && c.eat(' ') && eat_time_of_day(c, d) && c.eat(' ') && eat_digits(c, 4, d.year) &&
+         c.at_end();
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+constexpr std::int64_t floor_mod(std::int64_t a, std::int64_t b) noexcept {
+  return a - floor_div(a, b) * b;
+}
+
+// RFC 9110 §5.6.7: a two-digit year that appears more than 50 years in the future is the most
+// recent past year with the same last two digits. So: the latest year ending in `two_digits`
+// that is at most reference_year + 50.
+constexpr std::int64_t expand_two_digit_year(std::int64_t two_digits, int reference_year) noexcept {
+  const std::int64_t latest = static_cast<std::int64_t>(reference_year) + 50;
+  return latest - floor_mod(latest - two_digits, 100);
+}
+
+// Gregorian leap years (proleptic before 1582).
+constexpr bool is_leap_year(std::int64_t y) noexcept {
+  return floor_mod(y, 4) == 0 && (floor_mod(y, 100) != 0 || floor_mod(y, 400) == 0);
+}
+
+constexpr int days_in_month(std::int64_t year, int month) noexcept {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-Compatible Low-Level
+// Date Algorithms", days_from_civil), negative before 1970.
+constexpr std::int64_t days_from_civil(std::int64_t y, int m, int d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = floor_div(y, 400);
+  const std::int64_t yoe = y - era * 400;                                    // [0, 399]
+  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+static_assert(days_from_civil(1970, 1, 1) == 0);
+static_assert(days_from_civil(2000, 3, 1) == 11017);
+static_assert(days_from_civil(1969, 12, 31) == -1);
+
+// Checks the ranges and computes the time stamp.
+HttpDate finish_date(const DateParts& d, HttpDate::Form form) noexcept {
+  if (d.hour > 23 || d.minute > 59 || d.second > 60) return {};  // second 60: a leap second
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};
+  const std::int64_t days = days_from_civil(d.year, d.month, d.day);
+  HttpDate date;
+  date.form = form;
+  date.seconds = days * 86400 + d.hour * 3600 + d.minute * 60 + d.second;
+  date.weekday_matches = floor_mod(days + 4, 7) == d.weekday;  // 1970-01-01 was a Thursday
+  return date;
+}
+
+// ---- Location (RFC 3986) ----------------------------------------------------------------------
+
+// The length of the scheme when `s` starts with `scheme ":"` (RFC 3986 §3.1), else 0.
+std::size_t scheme_length(std::string_view s) noexcept {
+  if (s.empty() || !is_alpha(byte(s[0]))) return 0;
+  std::size_t i = 1;
+  while (i < s.size() && is_scheme_char(byte(s[i])))
+    ++i;
+  return i < s.size() && s[i] == ':' ? i : 0;
+}
+
+// The first byte of s[from, to) that is neither `allowed` nor part of a pct-encoded triple
+// (pct-encoded = "%" HEXDIG HEXDIG, RFC 3986 §2.1), or kNpos.
+template <typename Allowed>
+std::size_t find_bad_byte(std::string_view s, std::size_t from, std::size_t to,
+                          Allowed allowed) noexcept {
+  for (std::size_t i = from; i < to; ++i) {
+    const unsigned char c = byte(s[i]);
+    if (c == '%') {
+      if (i + 2 >= to || !is_hexdig(byte(s[i + 1])) || !is_hexdig(byte(s[i + 2]))) return i;
+      i += 2;
+    } else if (!allowed(c)) {
+      return i;
+    }
+  }
+  return kNpos;
+}
+
+// host = IP-literal / IPv4address / reg-name (RFC 3986 §3.2.2), at s[from, to). Sets `end` to
+// where the host ends (a ":" port may follow). IPv4address is a reg-name by its bytes.
+std::size_t find_bad_in_host(std::string_view s, std::size_t from, std::size_t to,
+                             std::size_t& end) noexcept {
+  if (from < to && s[from] == '[') {
+    // IP-literal = "[" ( IPv6address / IPvFuture ) "]"
+    std::size_t i = from + 1;
+    while (i < to && is_ip_literal_char(byte(s[i])))
+      ++i;
+    if (i == to) return from;                    // no "]"
+    if (s[i] != ']' || i == from + 1) return i;  // a stray byte, or "[]"
+    end = i + 1;
+    return kNpos;
+  }
+  end = s.substr(0, to).find(':', from);
+  if (end == kNpos) end = to;
+  return find_bad_byte(s, from, end, is_reg_name_char);
+}
+
+// authority = [ userinfo "@" ] host [ ":" port ] (RFC 3986 §3.2), at s[from, to).
+std::size_t find_bad_in_authority(std::string_view s, std::size_t from, std::size_t to) noexcept {
+  std::size_t host = from;
+  if (const std::size_t at = s.substr(0, to).find('@', from); at != kNpos) {
+    if (const std::size_t bad = find_bad_byte(s, from, at, is_userinfo_char); bad != kNpos) {
+      return bad;
+    }
+    host = at + 1;
+  }
+  std::size_t host_end = to;
+  if (const std::size_t bad = find_bad_in_host(s, host, to, host_end); bad != kNpos) return bad;
+  if (host_end == to) return kNpos;
+  if (s[host_end] != ':') return host_end;
+  // port = *DIGIT (RFC 3986 §3.2.3)
+  for (std::size_t i = host_end + 1; i < to; ++i) {
+    if (!is_digit(byte(s[i]))) return i;
+  }
+  return kNpos;
+}
+
+// The first offending byte of a URI-reference whose scheme (if any) ends before `pos`.
+//   URI          = scheme ":" hier-part [ "?" query ] [ "#" fragment ]       (RFC 3986 §3)
+//   relative-ref = relative-part [ "?" query ] [ "#" fragment ]               (RFC 3986 §4.2)
+//   hier-part / relative-part = "//" authority path-abempty / a path without authority
+std::size_t find_bad_in_reference(std::string_view s, std::size_t pos, bool relative) noexcept {
+  const std::size_t n = s.size();
+  const std::size_t path_end = std::min(s.find_first_of("?#", pos), n);
+  if (s.substr(pos).starts_with("//")) {
+    const std::size_t authority_end = std::min(s.find_first_of("/?#", pos + 2), n);
+    if (const std::size_t bad = find_bad_in_authority(s, pos + 2, authority_end); bad != kNpos) {
+      return bad;
+    }
+    pos = authority_end;
+  } else if (relative) {
+    // path-noscheme: the first segment of a relative path has no ":" (RFC 3986 §4.2)
+    const std::size_t segment_end = std::min(s.find('/', pos), path_end);
+    if (const std::size_t bad = find_bad_byte(s, pos, segment_end, is_segment_nc_char);
+        bad != kNpos) {
+      return bad;
+    }
+    pos = segment_end;
+  }
+  if (const std::size_t bad = find_bad_byte(s, pos, path_end, is_path_char); bad != kNpos) {
+    return bad;
+  }
+  pos = path_end;
+  if (pos < n && s[pos] == '?') {
+    const std::size_t query_end = std::min(s.find('#', pos), n);
+    if (const std::size_t bad = find_bad_byte(s, pos + 1, query_end, is_query_char); bad != kNpos) {
+      return bad;
+    }
+    pos = query_end;
+  }
+  if (pos == n) return kNpos;
+  // fragment: the same set as query, so a second "#" is an offending byte
+  return find_bad_byte(s, pos + 1, n, is_query_char);
+}
+
+// ---- Authentication (RFC 9110 §11) ------------------------------------------------------------
+
+// Where a list element may end: the end of the value, or OWS "," (RFC 9110 §5.6.1).
+bool at_element_end(Cursor c) noexcept {
+  c.skip_ows();
+  return c.at_end() || c.peek() == ',';
+}
+
+// token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" (RFC 9110 §11.2)
+bool eat_token68(Cursor& c) noexcept {
+  if (c.take_while(is_token68_char).empty()) return false;
+  c.take_while([](unsigned char ch) { return ch == '='; });
+  return true;
+}
+
+}  // namespace
+
+// ---- Building blocks (RFC 9110 §5.6) ----------------------------------------------------------
+
+// token = 1*tchar (RFC 9110 §5.6.2)
+bool is_token(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (!is_tchar(byte(c))) return false;
+  }
+  return true;
+}
+
+// quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE (RFC 9110 §5.6.4)
+std::size_t quoted_string_length(std::string_view s) noexcept {
+  if (s.empty() || s[0] != '"') return 0;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const unsigned char c = byte(s[i]);
+    if (c == '"') return i + 1;
+    if (c == '\\') {
+      if (i + 1 == s.size() || !is_escapable(byte(s[i + 1]))) return 0;
+      ++i;
+    } else if (!is_qdtext(c)) {
+      return 0;
+    }
+  }
+  return 0;  // unterminated
+}
+
+// #element => [ element ] *( OWS "," OWS [ element ] ) (RFC 9110 §5.6.1.2). After the first
+// element `rest_` starts at the comma that ends the previous one, so "a," still has an (empty)
+// element to visit. A DQUOTE opens a quoted section up to the next unescaped DQUOTE (or the end
+// of the value, when unterminated): the element then fails its own grammar.
+bool ListReader::next(std::string_view& element) noexcept {
+  while (true) {
+    if (started_) {
+      if (rest_.empty()) return false;
+      rest_.remove_prefix(1);  // the ","
+    } else {
+      started_ = true;
+      if (rest_.empty()) return false;  // an empty value is an empty list
+    }
+    std::size_t end = 0;
+    bool quoted = false;
+    for (; end < rest_.size(); ++end) {
+      const char c = rest_[end];
+      if (quoted) {
+        if (c == '\\') {
+          ++end;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        break;
+      }
+    }
+    end = std::min(end, rest_.size());
+    const std::string_view candidate = trim_ows(rest_.substr(0, end));
+    rest_.remove_prefix(end);
+    if (!candidate.empty()) {
+      element = candidate;
+      return true;
+    }
+    ++empty_;
+  }
+}
+
+// ---- Numbers ----------------------------------------------------------------------------------
+
+Decimal parse_decimal(std::string_view s) noexcept {
+  Decimal d;
+  if (!all_digits(s)) return d;
+  constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t value = 0;
+  for (const char c : s) {
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (value > (kMax - digit) / 10) {
+      d.status = Decimal::overflow;
+      return d;
+    }
+    value = value * 10 + digit;
+  }
+  d.status = Decimal::ok;
+  d.value = value;
+  return d;
+}
+
+// Content-Length = 1*DIGIT (RFC 9110 §8.6), or the list "42, 42" (RFC 9110 §8.6, RFC 9112 §6.3).
+// Members are checked left to right; the first problem is the one reported.
+ContentLength parse_content_length(std::string_view value) noexcept {
+  constexpr auto kMax63 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  ContentLength r;
+  r.status = ContentLength::ok;
+  bool have_value = false;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t comma = value.find(',', begin);
+    const std::size_t end = comma == kNpos ? value.size() : comma;
+    ++r.members;
+    if (r.status == ContentLength::ok) {
+      std::size_t first = begin;
+      while (first < end && is_ows(byte(value[first])))
+        ++first;
+      const std::string_view member = trim_ows(value.substr(first, end - first));
+      const Decimal d = parse_decimal(member);
+      r.bad_offset = first;
+      if (d.status == Decimal::syntax) {
+        r.status = ContentLength::syntax;
+      } else if (d.status == Decimal::overflow || d.value > kMax63) {
+        r.status = ContentLength::overflow;
+      } else if (have_value && d.value != r.value) {
+        r.status = ContentLength::conflict;
+      } else {
+        r.value = d.value;
+        have_value = true;
+      }
+    }
+    if (comma == kNpos) break;
+    begin = comma + 1;
+  }
+  if (r.status == ContentLength::ok) {
+    r.bad_offset = 0;
+  } else {
+    r.value = 0;
+  }
+  return r;
+}
+
+// ---- Dates ------------------------------------------------------------------------------------
+
+// HTTP-date = IMF-fixdate / obs-date; obs-date = rfc850-date / asctime-date (RFC 9110 §5.6.7)
+HttpDate parse_http_date(std::string_view value, int reference_year) noexcept {
+  DateParts d;
+  if (parse_imf_fixdate(value, d)) return finish_date(d, HttpDate::imf_fixdate);
+  d = {};
+  if (parse_rfc850_date(value, d)) {
+    d.year = expand_two_digit_year(d.year, reference_year);
+    return finish_date(d, HttpDate::rfc850);
+  }
+  d = {};
+  if (parse_asctime_date(value, d)) return finish_date(d, HttpDate::asctime);
+  return {};
+}
+
+// Retry-After = HTTP-date / delay-seconds; delay-seconds = 1*DIGIT (RFC 9110 §10.2.3). A delay
+// too large for 64 bits is valid and saturates.
+RetryAfter parse_retry_after(std::string_view value, int reference_year) noexcept {
+  RetryAfter r;
+  if (const Decimal d = parse_decimal(value); d.status != Decimal::syntax) {
+    r.valid = true;
+    r.delay_seconds = d.status == Decimal::ok ? d.value : std::numeric_limits<std::uint64_t>::max();
+    return r;
+  }
+  if (parse_http_date(value, reference_year).form != HttpDate::invalid) {
+    r.valid = true;
+    r.is_date = true;
+  }
+  return r;
+}
+
+// ---- Framing fields ---------------------------------------------------------------------------
+
+// transfer-coding = token *( OWS ";" OWS transfer-parameter ) (RFC 9112 §7)
+TransferCoding parse_transfer_coding(std::string_view element) noexcept {
+  Cursor c(element);
+  TransferCoding coding;
+  const std::string_view name = c.token();
+  if (name.empty()) return coding;
+  bool has_parameters = false;
+  while (!c.at_end()) {
+    c.skip_ows();
+    if (!c.eat(';')) return coding;
+    c.skip_ows();
+    std::string_view parameter;
+    if (!eat_parameter(c, /*allow_bws=*/true, parameter)) return coding;
+    has_parameters = true;
+  }
+  coding.valid = true;
+  coding.name = name;
+  coding.has_parameters = has_parameters;
+  return coding;
+}
+
+// ---- Representation and range fields ----------------------------------------------------------
+
+// Content-Range = range-unit SP ( range-resp / unsatisfied-range ) (RFC 9110 §14.4)
+ContentRange parse_content_range(std::string_view value) noexcept {
+  ContentRange r;
+  Cursor c(value);
+  r.unit = c.token();  // range-unit = token (RFC 9110 §14.1)
+  if (r.unit.empty() || !c.eat(' ')) {
+    r.unit = {};
+    r.problem = ContentRange::missing_unit;
+    return r;
+  }
+  const std::string_view rest = c.rest();
+  const std::size_t slash = rest.find('/');
+  if (slash == kNpos) {
+    r.problem = ContentRange::missing_slash;
+    return r;
+  }
+  const std::string_view range = rest.substr(0, slash);
+  const std::string_view length = rest.substr(slash + 1);
+  auto fail = [&r](ContentRange::Problem problem) {
+    r.problem = problem;
+    return r;
+  };
+
+  // The complete-length, or "*" for a range-resp of unknown length.
+  const bool length_unknown = length == "*";
+  if (!length_unknown) {
+    const Decimal d = parse_decimal(length);
+    if (d.status != Decimal::ok) return fail(ContentRange::bad_integer);
+    r.complete_length = d.value;
+    r.length_known = true;
+  }
+
+  // unsatisfied-range = "*/" complete-length
+  if (range == "*") {
+    if (length_unknown) return fail(ContentRange::invalid_asterisk);
+    r.form = ContentRange::unsatisfied;
+    r.problem = ContentRange::none;
+    return r;
+  }
+
+  // incl-range = first-pos "-" last-pos
+  const std::size_t hyphen = range.find('-');
+  if (hyphen == kNpos) {
+    return fail(range.find('*') != kNpos ? ContentRange::invalid_asterisk
+                                         : ContentRange::missing_hyphen);
+  }
+  const std::string_view first = range.substr(0, hyphen);
+  const std::string_view last = range.substr(hyphen + 1);
+  if (first == "*" || last == "*") return fail(ContentRange::invalid_asterisk);
+  const Decimal first_pos = parse_decimal(first);
+  const Decimal last_pos = parse_decimal(last);
+  if (first_pos.status != Decimal::ok || last_pos.status != Decimal::ok) {
+    return fail(ContentRange::bad_integer);
+  }
+  r.first = first_pos.value;
+  r.last = last_pos.value;
+  if (r.last < r.first) return fail(ContentRange::last_before_first);
+  if (r.length_known && r.complete_length <= r.last) {
+    return fail(ContentRange::length_not_after_last);
+  }
+  r.form = ContentRange::range;
+  r.problem = ContentRange::none;
+  return r;
+}
+
+// media-type = type "/" subtype parameters; parameters = *( OWS ";" OWS [ parameter ] )
+// (RFC 9110 §8.3.1, §5.6.6)
+MediaType parse_media_type(std::string_view value) noexcept {
+  Cursor c(value);
+  const std::string_view type = c.token();
+  if (type.empty() || !c.eat('/')) return {};
+  const std::string_view subtype = c.token();
+  if (subtype.empty()) return {};
+  bool has_boundary = false;
+  while (!c.at_end()) {
+    c.skip_ows();
+    if (!c.eat(';')) return {};
+    c.skip_ows();
+    if (c.at_end() || c.peek() == ';') continue;  // an empty parameter
+    std::string_view name;
+    if (!eat_parameter(c, /*allow_bws=*/false, name)) return {};
+    has_boundary = has_boundary || iequals(name, "boundary");
+  }
+  MediaType m;
+  m.valid = true;
+  m.type = type;
+  m.subtype = subtype;
+  m.has_boundary = has_boundary;
+  return m;
+}
+
+// entity-tag = [ weak ] opaque-tag; weak = %s"W/"; opaque-tag = DQUOTE *etagc DQUOTE
+// (RFC 9110 §8.8.3)
+EntityTag parse_entity_tag(std::string_view value) noexcept {
+  auto is_opaque_tag = [](std::string_view s) {
+    if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
+    for (const char c : s.substr(1, s.size() - 2)) {
+      if (!is_etagc(byte(c))) return false;
+    }
+    return true;
+  };
+  EntityTag tag;
+  const bool weak = value.starts_with("W/");
+  if (is_opaque_tag(weak ? value.substr(2) : value)) {
+    tag.valid = true;
+    tag.weak = weak;
+    tag.opaque = value.substr(weak ? 3 : 1, value.size() - (weak ? 4 : 2));
+  } else if (value.starts_with("w/") && is_opaque_tag(value.substr(2))) {
+    tag.lowercase_weak = true;
+  } else if (!value.empty()) {
+    tag.unquoted = true;
+    for (const char c : value)
+      tag.unquoted = tag.unquoted && is_etagc(byte(c));
+  }
+  return tag;
+}
+
+// ---- Location ---------------------------------------------------------------------------------
+
+// URI-reference = URI / relative-ref (RFC 3986 §4.1)
+UriReference parse_uri_reference(std::string_view value) noexcept {
+  UriReference r;
+  const std::size_t scheme = scheme_length(value);
+  r.absolute = scheme > 0;
+  const std::size_t bad = find_bad_in_reference(value, r.absolute ? scheme + 1 : 0, !r.absolute);
+  if (bad != kNpos) {
+    r.bad_offset = bad;
+    return r;
+  }
+  r.valid = true;
+  return r;
+}
+
+// ---- Cache-Control ----------------------------------------------------------------------------
+
+// cache-directive = token [ "=" ( token / quoted-string ) ] (RFC 9111 §5.2)
+CacheDirective parse_cache_directive(std::string_view element) noexcept {
+  Cursor c(element);
+  CacheDirective d;
+  const std::string_view name = c.token();
+  if (name.empty()) return d;
+  if (c.eat('=')) {
+    d.has_value = true;
+    if (c.peek() == '"') {
+      const std::string_view q = c.quoted_string();
+      if (q.empty()) return {};
+      d.quoted = true;
+      d.value = q.substr(1, q.size() - 2);
+    } else {
+      d.value = c.token();
+      if (d.value.empty()) return {};
+    }
+  }
+  if (!c.at_end()) return {};
+  d.valid = true;
+  d.name = name;
+  return d;
+}
+
+// delta-seconds = 1*DIGIT; a larger value than 2147483648 (2^31) is sent as 2147483648
+// (RFC 9111 §1.2.2).
+DeltaSeconds parse_delta_seconds(std::string_view s) noexcept {
+  constexpr std::uint64_t kCap = 2147483648;
+  const Decimal d = parse_decimal(s);
+  if (d.status == Decimal::syntax) return {};
+  if (d.status == Decimal::overflow || d.value > kCap) return {true, kCap, true};
+  return {true, d.value, false};
+}
+
+// ---- Other fields -----------------------------------------------------------------------------
+
+// protocol = protocol-name [ "/" protocol-version ] (RFC 9110 §7.8)
+bool is_protocol(std::string_view element) noexcept {
+  Cursor c(element);
+  return eat_product(c) && c.at_end();
+}
+
+// challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ] (RFC 9110 §11.6.1);
+// auth-param = token BWS "=" BWS ( token / quoted-string ). Checks the scheme and the first
+// token68 or auth-param, which must end the challenge's first list element.
+bool starts_with_challenge(std::string_view value) noexcept {
+  Cursor c(value);
+  if (c.token().empty()) return false;  // auth-scheme = token
+  if (at_element_end(c)) return true;   // the scheme alone, maybe followed by another challenge
+  if (c.skip_sp() == 0) return false;
+  if (at_element_end(c)) return true;  // an empty #auth-param
+  Cursor token68 = c;
+  if (eat_token68(token68) && at_element_end(token68)) return true;
+  std::string_view name;
+  return eat_parameter(c, /*allow_bws=*/true, name) && at_element_end(c);
+}
+
+// Server = product *( RWS ( product / comment ) ) (RFC 9110 §10.2.4)
+bool is_server_value(std::string_view value) noexcept {
+  Cursor c(value);
+  if (!eat_product(c)) return false;
+  while (!c.at_end()) {
+    if (c.skip_ows() == 0) return false;  // RWS = 1*( SP / HTAB )
+    const bool ok = c.peek() == '(' ? eat_comment(c) : eat_product(c);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// "URI: <url> String" (W3C HTRESP, 1992; RFC 1945 §10.11 for the absolute URL; RFC 2068
+// §19.6.2.2 for the angle brackets).
+W3cUriLine parse_w3c_uri_line(std::string_view value) noexcept {
+  value = trim_ows(value);
+  W3cUriLine line;
+  std::size_t space = 0;
+  while (space < value.size() && !is_ows(byte(value[space])))
+    ++space;
+  line.address = value.substr(0, space);
+  line.comment = trim_ows(value.substr(space));
+  if (line.address.size() >= 2 && line.address.front() == '<' && line.address.back() == '>') {
+    line.address = line.address.substr(1, line.address.size() - 2);
+  }
+  line.address_absolute = scheme_length(line.address) > 0;
+  return line;
+}
+
+// "Method: <method> <url>" (W3C HTRESP, 1992): method = token, whitespace, and a URL of
+// 1*( VCHAR / obs-text ).
+W3cMethodLine parse_w3c_method_line(std::string_view value) noexcept {
+  Cursor c(value);
+  const std::string_view method = c.token();
+  if (method.empty() || c.skip_ows() == 0) return {};
+  const std::string_view url =
+      c.take_while([](unsigned char ch) { return is_vchar(ch) || is_obs_text(ch); });
+  if (url.empty() || !c.at_end()) return {};
+  W3cMethodLine line;
+  line.valid = true;
+  line.method = method;
+  line.url = url;
+  return line;
+}
+
+}  // namespace h1resp::detail::values
