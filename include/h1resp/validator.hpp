@@ -1,0 +1,63 @@
+// The semantic validator: what RFC 9110, RFC 9111 and the status code registry say about a
+// parsed response, beyond its syntax and framing. Status code validity and class, per-code
+// rules (Location on redirects, WWW-Authenticate on 401, ...), the 304 restrictions, field
+// values (dates, Location, Content-Range, Cache-Control, ...), and the 1992 W3C dialect.
+//
+// Allocation-free; every finding names a rule of docs/rules.md.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "h1resp/finding.hpp"
+#include "h1resp/framing.hpp"
+#include "h1resp/policy.hpp"
+#include "h1resp/response.hpp"
+
+namespace h1resp {
+
+// What is known of the request a response answers. Rules that need more than the method are
+// judged only when `known` is true (and E04/D14/F01 only with a reference 200): docs/rules.md
+// lists each rule's context.
+struct RequestContext {
+  RequestMethod method = RequestMethod::get;
+  bool known = false;  // the fields below describe the actual request
+  std::uint8_t version_major = 1;
+  std::uint8_t version_minor = 1;
+  bool expect_continue = false;   // Expect: 100-continue (catalog D05, D06)
+  bool has_range = false;         // Range (catalog D13, D24)
+  bool conditional = false;       // If-None-Match or If-Modified-Since (catalog E07)
+  std::string_view upgrade = {};  // the protocols offered in Upgrade (catalog D06)
+  std::string_view accept = {};   // the Accept field (catalog G13)
+  // The 200 response the same request gets (catalog E03, E04, D14, F01), or nullptr.
+  const Response* reference_200 = nullptr;
+  std::uint64_t reference_length = 0;  // its content length, when reference_200 is set
+  // The response is a proxy's own output, not an upstream's (catalog B15, D10, D27).
+  bool proxy_output = false;
+};
+
+// Reads what the validator needs from the bytes of a request's header section (request line,
+// Expect, Range, If-None-Match, If-Modified-Since, Upgrade). Lenient: it describes the context,
+// it does not judge the request. Views point into `request`.
+[[nodiscard]] RequestContext request_context(std::string_view request) noexcept;
+
+// What is known of the body, when the validator runs after it was read (ResponseStream does).
+struct BodyInfo {
+  std::uint64_t length = 0;  // content bytes (de-chunked)
+  bool complete = false;     // the whole body was received
+};
+
+// Checks `response` (a complete header section) with its `framing` (decide_framing()) against
+// the semantic rules, for the dialect of `policy`. Appends findings to `findings`, offsets from
+// the first byte of the response. `body` is what is known of the body, or nullptr before it is
+// read (rules about the content then use the framing fields only).
+void validate(const Response& response, const Framing& framing, const RequestContext& request,
+              const Policy& policy, FindingList& findings, const BodyInfo* body = nullptr) noexcept;
+
+// Checks the trailer section of a chunked response (RFC 9110 §6.5): fields that may not be
+// trailers, and trailers the header section did not announce in Trailer. `trailer_offset` is the
+// trailer section's offset from the first byte of the response.
+void validate_trailers(const Response& trailers, std::uint64_t trailer_offset,
+                       const Response& header, FindingList& findings) noexcept;
+
+}  // namespace h1resp

@@ -1,0 +1,77 @@
+// What every group of semantic rules works on: the response, its fields by id, its framing, the
+// request context and the policy; and how they report. Internal to the validator.
+#pragma once
+
+#include <string_view>
+
+#include "h1resp/finding.hpp"
+#include "h1resp/framing.hpp"
+#include "h1resp/policy.hpp"
+#include "h1resp/response.hpp"
+#include "h1resp/rules.hpp"
+#include "h1resp/validator.hpp"
+#include "registry/field_registry.hpp"
+
+namespace h1resp::validator {
+
+using detail::FieldId;
+
+struct Checks {
+  const Response& response;
+  const detail::FieldIndex& fields;
+  const Framing& framing;
+  const RequestContext& request;
+  const Policy& policy;
+  const BodyInfo* body;  // nullptr when the body was not read
+  FindingList& findings;
+  int reference_year;  // "now", for two-digit years (RFC 9110 §5.6.7)
+
+  [[nodiscard]] unsigned code() const noexcept { return response.status; }
+  [[nodiscard]] bool w3c() const noexcept { return policy.dialect == Dialect::w3c1992; }
+  [[nodiscard]] bool has(FieldId id) const noexcept { return fields.has(id); }
+  [[nodiscard]] std::size_t first(FieldId id) const noexcept { return fields.first(id); }
+  [[nodiscard]] const FieldLine& line(std::size_t i) const noexcept {
+    return response.field_lines[i];
+  }
+  [[nodiscard]] std::string_view value(std::size_t i) const noexcept {
+    return response.text(line(i).value);
+  }
+  // The first field line with `id` (a call with a missing field is a bug: check has() first).
+  [[nodiscard]] std::string_view value_of(FieldId id) const noexcept { return value(first(id)); }
+
+  // Reports `rule` with its default severity (the rule table's) at the given bytes.
+  void report(Rule rule, std::uint64_t offset, std::uint32_t length,
+              std::string_view detail = {}) const noexcept {
+    findings.add(rule, rule_info(rule).severity, offset, length, detail);
+  }
+  void report_as(Severity severity, Rule rule, std::uint64_t offset, std::uint32_t length,
+                 std::string_view detail = {}) const noexcept {
+    findings.add(rule, severity, offset, length, detail);
+  }
+  // About a whole field line.
+  void report_line(Rule rule, std::size_t i, std::string_view detail = {}) const noexcept {
+    const FieldLine& l = line(i);
+    report(rule, l.name.offset, l.value.end() - l.name.offset, detail);
+  }
+  // About the status line (e.g. a missing field: the status decides it was needed).
+  void report_status(Rule rule, std::string_view detail = {}) const noexcept {
+    report(rule, response.status_line.offset, response.status_line.length, detail);
+  }
+  void report_code(Rule rule, std::string_view detail = {}) const noexcept;
+
+  // Bytes of content: from the body when it was read, else from the framing fields.
+  // Returns false when unknown (chunked or close-delimited, not read).
+  bool content_length(std::uint64_t& length) const noexcept;
+};
+
+// The rule groups, one file each.
+void check_status_code(const Checks& c) noexcept;         // status_code_rules.cpp: A, D01-D04, H
+void check_reason_phrase(const Checks& c) noexcept;       // status_code_rules.cpp: A09, H03, H09
+void check_class_rules(const Checks& c) noexcept;         // class_rules.cpp: D, F08, F12, C28
+void check_not_modified(const Checks& c) noexcept;        // not_modified_rules.cpp: E
+void check_field_lines(const Checks& c) noexcept;         // field_rules.cpp: B
+void check_field_values(const Checks& c) noexcept;        // field_value_rules.cpp: F
+void check_w3c1992(const Checks& c) noexcept;             // w3c1992_rules.cpp: G (dialect)
+void check_historic_in_modern(const Checks& c) noexcept;  // w3c1992_rules.cpp: G in modern
+
+}  // namespace h1resp::validator

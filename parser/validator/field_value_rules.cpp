@@ -1,0 +1,350 @@
+// Field values that matter for responses (catalog group F): dates, Location, Retry-After,
+// Allow, Content-Range, Cache-Control, Age, Expires, ETag, Vary, Upgrade, challenges, Server,
+// Content-Type. The grammars are in field_values.cpp; here is what each value must say.
+#include <bitset>
+
+#include "validator/checks.hpp"
+#include "validator/field_values.hpp"
+
+namespace h1resp::validator {
+namespace {
+
+namespace values = detail::values;
+
+bool is(std::string_view token, std::string_view lowercase) noexcept {
+  return field_name_equals(token, lowercase);
+}
+
+// An HTTP-date written with extra whitespace or in another case (RFC 9110 §5.6.7: the format
+// is case-sensitive and senders MUST NOT add whitespace) reads as a date once normalised.
+bool readable_after_normalising(std::string_view value, int year) noexcept {
+  char buffer[64];
+  std::size_t n = 0;
+  bool space = true;     // drop leading whitespace
+  std::size_t word = 0;  // position within an alphabetic run
+  for (const char ch : value) {
+    if (n + 1 >= sizeof buffer) return false;
+    if (ch == ' ' || ch == '\t') {
+      if (!space) buffer[n++] = ' ';
+      space = true;
+      word = 0;
+      continue;
+    }
+    space = false;
+    const bool alpha = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    if (!alpha) {
+      word = 0;
+      buffer[n++] = ch;
+      continue;
+    }
+    const char lower = static_cast<char>(ch | 0x20);
+    buffer[n++] = word == 0 ? static_cast<char>(lower & ~0x20) : lower;
+    ++word;
+  }
+  while (n > 0 && buffer[n - 1] == ' ')
+    --n;
+  // "Gmt" back to "GMT".
+  if (n >= 3 && buffer[n - 3] == 'G' && buffer[n - 2] == 'm' && buffer[n - 1] == 't') {
+    buffer[n - 2] = 'M';
+    buffer[n - 1] = 'T';
+  }
+  return values::parse_http_date(std::string_view(buffer, n), year).form !=
+         values::HttpDate::invalid;
+}
+
+// Date and Last-Modified: an IMF-fixdate (RFC 9110 §5.6.7). Returns the date when readable.
+values::HttpDate check_date(const Checks& c, std::size_t i, Rule invalid_rule) {
+  const values::HttpDate d = values::parse_http_date(c.value(i), c.reference_year);
+  if (d.form == values::HttpDate::invalid) {
+    if (readable_after_normalising(c.value(i), c.reference_year)) {
+      c.report_line(Rule::date_strict_form, i, "extra whitespace or wrong case in an HTTP-date");
+    } else {
+      c.report_line(invalid_rule, i, "not an HTTP-date");
+    }
+  } else if (d.form != values::HttpDate::imf_fixdate) {
+    c.report_line(Rule::date_http_date, i,
+                  "an obsolete date format: senders MUST generate IMF-fixdate");
+  } else if (!d.weekday_matches) {
+    c.report_line(Rule::date_strict_form, i, "the day name does not match the date");
+  }
+  return d;
+}
+
+void check_dates(const Checks& c) {
+  values::HttpDate date{};
+  if (c.has(FieldId::date)) date = check_date(c, c.first(FieldId::date), Rule::date_http_date);
+  values::HttpDate modified{};
+  if (c.has(FieldId::last_modified)) {
+    modified = check_date(c, c.first(FieldId::last_modified), Rule::date_http_date);
+  }
+  if (c.has(FieldId::expires)) {
+    // RFC 9111 §5.3: an invalid Expires (notably "0") means "already expired".
+    const std::size_t i = c.first(FieldId::expires);
+    if (values::parse_http_date(c.value(i), c.reference_year).form == values::HttpDate::invalid) {
+      c.report_line(Rule::expires_syntax, i, "not an HTTP-date: read as already expired");
+    }
+  }
+  // RFC 9110 §6.6.1: an origin with a clock MUST send Date in 2xx, 3xx and 4xx (the 304 case
+  // is catalog E05); Expires or Last-Modified without Date suggest a clockless origin.
+  const unsigned code = c.code();
+  if (!c.w3c() && !c.has(FieldId::date) && code >= 200 && code < 500 && code != 304) {
+    c.report_status(Rule::date_required, c.has(FieldId::expires) || c.has(FieldId::last_modified)
+                                             ? "Expires or Last-Modified without Date"
+                                             : "no Date in a 2xx, 3xx or 4xx response");
+  }
+  // RFC 9110 §8.8.2.1: Last-Modified MUST NOT be later than Date.
+  if (date.form != values::HttpDate::invalid && modified.form != values::HttpDate::invalid &&
+      modified.seconds > date.seconds) {
+    c.report_line(Rule::last_modified_future, c.first(FieldId::last_modified));
+  }
+}
+
+void check_location(const Checks& c) {
+  if (!c.has(FieldId::location)) return;
+  const std::size_t i = c.first(FieldId::location);
+  const std::string_view value = c.value(i);
+  const values::UriReference uri = values::parse_uri_reference(value);
+  if (value.empty()) {
+    c.report_line(Rule::location_syntax, i, "an empty Location");
+  } else if (!uri.valid) {
+    c.report_as(rule_info(Rule::location_syntax).severity, Rule::location_syntax,
+                c.line(i).value.offset + uri.bad_offset, 1, "not a URI-reference (RFC 3986)");
+  }
+}
+
+void check_cache_control(const Checks& c) {
+  enum Directive : std::uint8_t {
+    max_age,
+    s_maxage,
+    no_cache,
+    no_store,
+    private_,
+    public_,
+    must_understand,
+    kKnown
+  };
+  constexpr std::string_view kNames[] = {"max-age", "s-maxage", "no-cache",       "no-store",
+                                         "private", "public",   "must-understand"};
+  std::bitset<kKnown> seen;
+  for (std::size_t i = c.first(FieldId::cache_control); i < c.fields.field_count();
+       i = c.fields.next(FieldId::cache_control, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    while (list.next(element)) {
+      const values::CacheDirective d = values::parse_cache_directive(element);
+      if (!d.valid) {
+        c.report_line(Rule::cache_control_syntax, i,
+                      "not token [ \"=\" ( token / quoted-string ) ]");
+        continue;
+      }
+      if (is(d.name, "max-stale") || is(d.name, "min-fresh") || is(d.name, "only-if-cached")) {
+        c.report_line(Rule::cache_control_syntax, i, "a request directive in a response");
+        continue;
+      }
+      for (std::size_t k = 0; k < kKnown; ++k) {
+        if (!is(d.name, kNames[k])) continue;
+        if (seen[k]) c.report_line(Rule::cache_control_syntax, i, "a directive repeated");
+        seen[k] = true;
+        if ((k == max_age || k == s_maxage) &&
+            (d.quoted || !values::parse_delta_seconds(d.value).valid)) {
+          // RFC 9111 §5.2.2.1, §5.2.2.10: delta-seconds, and senders MUST NOT quote it.
+          c.report_line(Rule::cache_control_syntax, i,
+                        d.quoted ? "max-age and s-maxage MUST NOT be quoted"
+                                 : "max-age and s-maxage take delta-seconds");
+        }
+        if ((k == no_cache || k == private_) && d.has_value && !d.quoted) {
+          // RFC 9111 §5.2.2.4, §5.2.2.7: field lists SHOULD be quoted-strings.
+          c.report_line(Rule::cache_control_syntax, i, "a field list SHOULD be a quoted-string");
+        }
+      }
+    }
+  }
+  if (seen[public_] && seen[private_]) {
+    c.report_line(Rule::cache_control_syntax, c.first(FieldId::cache_control),
+                  "both public and private");
+  }
+  if (seen[must_understand] && !seen[no_store]) {
+    // RFC 9111 §5.2.2.3: must-understand SHOULD come with no-store, for caches that do not
+    // understand it.
+    c.report_line(Rule::cache_control_must_understand, c.first(FieldId::cache_control));
+  }
+}
+
+void check_range_fields(const Checks& c) {
+  if (!c.has(FieldId::content_range)) return;
+  const std::size_t i = c.first(FieldId::content_range);
+  const values::ContentRange cr = values::parse_content_range(c.value(i));
+  if (cr.form == values::ContentRange::invalid) {
+    c.report_line(Rule::content_range_syntax, i);
+    return;
+  }
+  const unsigned code = c.code();
+  if (code == 206 && cr.form == values::ContentRange::unsatisfied) {
+    c.report_line(Rule::content_range_status, i, "\"*/length\" in a 206");
+  } else if (code == 416 && cr.form == values::ContentRange::range) {
+    c.report_line(Rule::content_range_status, i, "a satisfied range in a 416");
+  }
+  // RFC 9110 §15.3.7.1: a single part is exactly the range.
+  if (code == 206 && cr.form == values::ContentRange::range &&
+      c.framing.body == BodyKind::content_length && c.framing.length != cr.last - cr.first + 1) {
+    c.report_line(Rule::content_range_length_consistency, i,
+                  "Content-Length is not last-pos - first-pos + 1");
+  }
+}
+
+void check_list_syntax(const Checks& c) {
+  // Allow = #method (RFC 9110 §10.2.1); Vary = #( "*" / field-name ) (§12.5.5);
+  // Upgrade = #protocol (§7.8).
+  for (std::size_t i = c.first(FieldId::allow); i < c.fields.field_count();
+       i = c.fields.next(FieldId::allow, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    while (list.next(element)) {
+      if (!values::is_token(element)) {
+        c.report_line(Rule::allow_syntax, i, "a method is not a token");
+        break;
+      }
+    }
+  }
+  bool star = false;
+  std::size_t vary_elements = 0;
+  for (std::size_t i = c.first(FieldId::vary); i < c.fields.field_count();
+       i = c.fields.next(FieldId::vary, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    while (list.next(element)) {
+      ++vary_elements;
+      star = star || element == "*";
+      if (element != "*" && !values::is_token(element)) {
+        c.report_line(Rule::vary_syntax, i, "not a field name");
+        break;
+      }
+    }
+  }
+  if (star && vary_elements > 1) {
+    c.report_line(Rule::vary_syntax, c.first(FieldId::vary), "\"*\" with other field names");
+  }
+  for (std::size_t i = c.first(FieldId::upgrade); i < c.fields.field_count();
+       i = c.fields.next(FieldId::upgrade, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    while (list.next(element)) {
+      if (!values::is_protocol(element)) {
+        c.report_line(Rule::upgrade_syntax, i, "not protocol-name [\"/\" protocol-version]");
+        break;
+      }
+    }
+  }
+  if (c.has(FieldId::upgrade)) {
+    // RFC 9110 §7.8: a sender of Upgrade MUST also send the "upgrade" connection option.
+    bool option = false;
+    for (std::size_t i = c.first(FieldId::connection); i < c.fields.field_count();
+         i = c.fields.next(FieldId::connection, i)) {
+      values::ListReader list(c.value(i));
+      std::string_view element;
+      while (list.next(element))
+        option = option || is(element, "upgrade");
+    }
+    if (!option) {
+      c.report_as(c.code() == 101 ? Severity::error : rule_info(Rule::upgrade_syntax).severity,
+                  Rule::upgrade_syntax, c.line(c.first(FieldId::upgrade)).name.offset,
+                  c.line(c.first(FieldId::upgrade)).value.end() -
+                      c.line(c.first(FieldId::upgrade)).name.offset,
+                  "Upgrade without Connection: upgrade");
+    }
+  }
+}
+
+void check_other_values(const Checks& c) {
+  if (c.has(FieldId::retry_after)) {
+    const std::size_t i = c.first(FieldId::retry_after);
+    if (!values::parse_retry_after(c.value(i), c.reference_year).valid) {
+      c.report_line(Rule::retry_after_syntax, i, "neither delay-seconds nor an HTTP-date");
+    }
+  }
+  if (c.has(FieldId::age) && !values::parse_delta_seconds(c.value_of(FieldId::age)).valid) {
+    c.report_line(Rule::age_syntax, c.first(FieldId::age), "not delta-seconds");
+  }
+  if (c.has(FieldId::etag) && !values::parse_entity_tag(c.value_of(FieldId::etag)).valid) {
+    const values::EntityTag tag = values::parse_entity_tag(c.value_of(FieldId::etag));
+    c.report_line(Rule::etag_syntax, c.first(FieldId::etag),
+                  tag.lowercase_weak ? "\"w/\": the weak prefix is case-sensitive \"W/\""
+                  : tag.unquoted     ? "an entity-tag is a quoted string"
+                                     : "not an entity-tag");
+  }
+  for (const FieldId id : {FieldId::www_authenticate, FieldId::proxy_authenticate}) {
+    for (std::size_t i = c.first(id); i < c.fields.field_count(); i = c.fields.next(id, i)) {
+      if (!values::starts_with_challenge(c.value(i))) {
+        c.report_line(Rule::authenticate_syntax, i, "not auth-scheme [ token68 / #auth-param ]");
+      }
+    }
+  }
+  if (c.has(FieldId::server)) {
+    const std::size_t i = c.first(FieldId::server);
+    const std::string_view value = c.value(i);
+    if (!values::is_server_value(value)) {
+      c.report_line(Rule::server_product, i, "not product *( RWS ( product / comment ) )");
+    } else {
+      // RFC 9110 §10.2.4: SHOULD NOT be needlessly fine-grained (REDbot: over 64 characters).
+      std::size_t products = 0;
+      int depth = 0;
+      bool in_word = false;
+      for (const char ch : value) {
+        depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+        const bool word = depth == 0 && ch != ' ' && ch != '\t' && ch != ')';
+        if (word && !in_word) ++products;
+        in_word = word;
+      }
+      if (value.size() > 64 || products > 3) {
+        c.report_line(Rule::server_product, i, "a needlessly fine-grained Server value");
+      }
+    }
+  }
+  // RFC 9110 §8.3: content SHOULD come with a Content-Type; Content-Encoding SHOULD NOT list
+  // identity (§8.4).
+  std::uint64_t length = 0;
+  const bool has_content = c.content_length(length) ? length > 0
+                                                    : c.framing.body == BodyKind::chunked ||
+                                                          c.framing.body == BodyKind::until_close;
+  if (has_content && !c.has(FieldId::content_type) && c.request.method != RequestMethod::head) {
+    c.report_status(Rule::content_type_present, "content without Content-Type");
+  }
+  for (std::size_t i = c.first(FieldId::content_encoding); i < c.fields.field_count();
+       i = c.fields.next(FieldId::content_encoding, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    while (list.next(element)) {
+      if (is(element, "identity")) {
+        c.report_line(Rule::content_type_present, i, "Content-Encoding lists identity");
+      }
+    }
+  }
+  // RFC 9112 §6.1: a server MUST NOT send Transfer-Encoding to an HTTP/1.0 client.
+  if (c.request.known && c.request.version_major == 1 && c.request.version_minor == 0 &&
+      c.has(FieldId::transfer_encoding)) {
+    c.report_line(Rule::framing_te_to_http10_client, c.first(FieldId::transfer_encoding));
+  }
+  // RFC 9110 §8.6: a HEAD response's Content-Length MUST be the GET's length.
+  if (c.request.method == RequestMethod::head && c.request.reference_200 != nullptr &&
+      c.has(FieldId::content_length)) {
+    const values::ContentLength cl =
+        values::parse_content_length(c.value_of(FieldId::content_length));
+    if (cl.status == values::ContentLength::ok && cl.value != c.request.reference_length) {
+      c.report_line(Rule::content_length_head_value, c.first(FieldId::content_length),
+                    "differs from the GET response's length");
+    }
+  }
+}
+
+}  // namespace
+
+void check_field_values(const Checks& c) noexcept {
+  check_dates(c);
+  check_location(c);
+  check_cache_control(c);
+  check_range_fields(c);
+  check_list_syntax(c);
+  check_other_values(c);
+}
+
+}  // namespace h1resp::validator

@@ -1,0 +1,165 @@
+// The status code and the reason phrase: validity (RFC 9110 §15), registration (IANA),
+// unofficial codes (catalog H) and what the reason phrase names.
+#include <array>
+
+#include "h1resp/status_registry.hpp"
+#include "validator/checks.hpp"
+
+namespace h1resp::validator {
+namespace {
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The catalog's group H rule for an unregistered code with unofficial names.
+Rule unofficial_rule(unsigned code, std::string_view reason) noexcept {
+  switch (code / 100) {
+    case 1:
+      return Rule::unofficial_1xx;
+    case 2:
+      return Rule::unofficial_2xx;
+    case 4:
+      if (code == 444 || (code >= 494 && code <= 497)) return Rule::unofficial_nginx;
+      if (code == 499) {  // Esri's "Token Required" or nginx's "Client Closed Request"
+        PhraseMatch m[4];
+        const std::size_t n = find_reason_phrase(reason, m);
+        for (std::size_t i = 0; i < n; ++i) {
+          if (m[i].code == 499 && m[i].alias != nullptr && m[i].alias->name == "Token Required") {
+            return Rule::unofficial_4xx_vendor;
+          }
+        }
+        return Rule::unofficial_nginx;
+      }
+      return Rule::unofficial_4xx_vendor;
+    case 5:
+      if (code == 509 || code == 598 || code == 599) return Rule::unofficial_509_598_599;
+      return Rule::unofficial_cdn_5xx;
+    default:
+      return Rule::count_;
+  }
+}
+
+constexpr std::array<std::string_view, 6> kHandledAs = {
+    "",
+    "an unregistered code: handled as 100 Continue (interim)",
+    "an unregistered code: handled as 200 OK",
+    "an unregistered code: handled as 300 Multiple Choices",
+    "an unregistered code: handled as 400 Bad Request",
+    "an unregistered code: handled as 500 Internal Server Error"};
+
+}  // namespace
+
+void check_status_code(const Checks& c) noexcept {
+  const Response& r = c.response;
+  const unsigned code = c.code();
+  if (c.w3c()) return;  // the 1992 text has a code set and versions of its own (w3c1992_rules)
+
+  // RFC 9110 §6.2: a higher minor version is processed as the highest one supported (1.1);
+  // an intermediary forwards with its own version.
+  if (r.version_major == 1 && r.version_minor > 1) {
+    c.report(Rule::status_version_minor_higher, r.status_line.offset, 8,
+             "a minor version above 1: processed as HTTP/1.1");
+  }
+
+  // RFC 9110 §15: 100..599. Anything else is invalid (not an unknown class), and a client
+  // SHOULD treat it as 5xx.
+  if (status_class(code) == StatusClass::invalid) {
+    c.report_code(Rule::status_code_range, "outside 100-599");
+    c.report_code(Rule::unofficial_out_of_range,
+                  "process it as 5xx; a proxy answers 502 Bad Gateway instead");
+    return;
+  }
+
+  const StatusInfo* info = status_info(code);
+  if (info == nullptr || !info->has(StatusInfo::registered)) {
+    // RFC 9110 §15: an unrecognised code is handled as the x00 code of its class.
+    c.report_code(code < 200 ? Rule::code_1xx_unknown_or_provisional : Rule::class_unknown_code,
+                  kHandledAs[code / 100]);
+    if (info != nullptr && !info->unofficial_names.empty()) {
+      if (const Rule rule = unofficial_rule(code, r.reason_phrase()); rule != Rule::count_) {
+        c.report_code(rule, info->unofficial_names.front().note);
+      }
+    }
+    return;
+  }
+
+  switch (code) {
+    case 102:
+      c.report_code(Rule::code_1xx_unknown_or_provisional,
+                    "102 Processing was registered by RFC 2518, which RFC 4918 obsoleted");
+      break;
+    case 104:
+      c.report_code(Rule::code_1xx_unknown_or_provisional,
+                    "104 is a temporary registration (resumable uploads)");
+      break;
+    case 305:
+      c.report_code(Rule::code_305_deprecated);
+      break;
+    case 306:
+      c.report_code(Rule::code_306_reserved);
+      break;
+    case 402:
+      c.report_code(Rule::code_402_reserved);
+      break;
+    case 418:
+      c.report_code(Rule::code_418_unused);
+      break;
+    case 510:
+      c.report_code(Rule::code_510_obsoleted);
+      break;
+    default:
+      break;
+  }
+}
+
+// RFC 9112 §4: the reason phrase carries no meaning. It is noted when it names another code,
+// an old name of this one, or an unofficial meaning that collides with the registered one.
+void check_reason_phrase(const Checks& c) noexcept {
+  const Response& r = c.response;
+  const std::string_view phrase = trim(r.reason_phrase());
+  const unsigned code = c.code();
+  if (phrase.empty() || status_class(code) == StatusClass::invalid) return;
+  PhraseMatch matches[8];
+  const std::size_t n = find_reason_phrase(phrase, matches);
+  if (n == 0) return;
+  const PhraseMatch* same = nullptr;  // the best match for this very code
+  for (std::size_t i = 0; i < n; ++i) {
+    if (matches[i].code != code) continue;
+    if (same == nullptr || matches[i].kind == PhraseMatch::registered) same = &matches[i];
+  }
+  const Span span = r.reason;
+  if (same == nullptr) {
+    const StatusInfo* other = status_info(matches[0].code);
+    c.report(Rule::status_reason_not_semantic, span.offset, span.length,
+             other != nullptr && !other->name.empty() ? other->name
+                                                      : "the phrase names another status code");
+    return;
+  }
+  if (c.w3c()) return;  // in the 1992 dialect every name of the code is its own
+  switch (same->kind) {
+    case PhraseMatch::registered:
+      return;
+    case PhraseMatch::legacy:
+    case PhraseMatch::w3c1992:
+      if (same->kind == PhraseMatch::w3c1992 && (code == 502 || code == 503)) return;  // G10
+      c.report(Rule::unofficial_legacy_reason_phrases, span.offset, span.length,
+               same->alias != nullptr ? same->alias->note : "an old name of this status code");
+      return;
+    case PhraseMatch::unofficial:
+      if (code == 308) {
+        c.report(Rule::unofficial_308_resume_incomplete, span.offset, span.length,
+                 "Google's resumable-upload meaning; registered: 308 Permanent Redirect");
+      } else if (code == 103) {
+        c.report(Rule::unofficial_1xx, span.offset, span.length,
+                 "103 Checkpoint (a resumable-requests proposal); registered: 103 Early Hints");
+      }
+      return;
+  }
+}
+
+}  // namespace h1resp::validator

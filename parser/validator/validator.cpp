@@ -1,0 +1,70 @@
+// The validator's entry points: index the fields once, then run each group of rules.
+#include "h1resp/validator.hpp"
+
+#include "framing/framing_fields.hpp"
+#include "validator/checks.hpp"
+#include "validator/field_values.hpp"
+
+namespace h1resp {
+namespace {
+
+// The year "now" for RFC 9110 §5.6.7's two-digit years: the response's own Date when it has a
+// valid one (no clock is read, so results are reproducible), else this constant.
+constexpr int kDefaultReferenceYear = 2025;
+
+int reference_year(const validator::Checks& c) noexcept {
+  if (!c.has(detail::FieldId::date)) return kDefaultReferenceYear;
+  const detail::values::HttpDate date =
+      detail::values::parse_http_date(c.value_of(detail::FieldId::date), kDefaultReferenceYear);
+  if (date.form != detail::values::HttpDate::imf_fixdate) return kDefaultReferenceYear;
+  // Days to civil year, enough precision for the 50-year rule.
+  return static_cast<int>(1970 + date.seconds / 31556952);
+}
+
+}  // namespace
+
+namespace validator {
+
+void Checks::report_code(Rule rule, std::string_view detail) const noexcept {
+  report(rule, response.code.offset, response.code.length, detail);
+}
+
+bool Checks::content_length(std::uint64_t& length) const noexcept {
+  if (body != nullptr && body->complete) {
+    length = body->length;
+    return true;
+  }
+  switch (framing.body) {
+    case BodyKind::none:
+    case BodyKind::tunnel:
+      length = 0;
+      return true;
+    case BodyKind::content_length:
+      length = framing.length;
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace validator
+
+void validate(const Response& response, const Framing& framing, const RequestContext& request,
+              const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept {
+  const detail::FieldIndex fields(response);
+  validator::Checks c{response, fields, framing, request, policy, body, findings, 0};
+  c.reference_year = reference_year(c);
+  validator::check_status_code(c);
+  validator::check_reason_phrase(c);
+  validator::check_class_rules(c);
+  validator::check_not_modified(c);
+  validator::check_field_lines(c);
+  validator::check_field_values(c);
+  if (c.w3c()) {
+    validator::check_w3c1992(c);
+  } else {
+    validator::check_historic_in_modern(c);
+  }
+}
+
+}  // namespace h1resp
