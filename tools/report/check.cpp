@@ -1,0 +1,53 @@
+#include "report/check.hpp"
+
+namespace h1resp::report {
+
+void Summary::count(const StreamMessage& m) noexcept {
+  ++responses;
+  switch (m.verdict()) {
+    case Verdict::accept:
+      ++accepted;
+      break;
+    case Verdict::warn:
+      ++warned;
+      break;
+    case Verdict::reject:
+      ++rejected;
+      break;
+  }
+  int worst = -1;
+  for (int s = 0; s < 3; ++s) {
+    const std::uint32_t n = m.findings.count(static_cast<Severity>(s));
+    findings[s] += n;
+    if (n != 0) worst = s;
+  }
+  for (int s = 0; s <= worst; ++s)
+    ++responses_at_least[s];
+}
+
+void check_stream(std::string_view file, std::string_view bytes, const CheckSettings& settings,
+                  Reporter& reporter, Summary& summary) {
+  ++summary.files;
+  std::vector<Disagreement> disagreements;
+  if (settings.compare_llhttp) {
+    disagreements = interop::compare_streams(bytes, settings.methods, settings.policy, {});
+    summary.disagreements += disagreements.size();
+  }
+  StreamOptions options;
+  options.policy = settings.policy;
+  options.methods = settings.methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage message;
+  std::vector<Disagreement> mine;
+  while (stream.next(message)) {
+    summary.count(message);
+    mine.clear();
+    for (const Disagreement& d : disagreements) {
+      if (d.index == message.index) mine.push_back(d);
+    }
+    reporter.response(
+        ResponseEvent{file, bytes, message, settings.compare_llhttp ? &mine : nullptr});
+  }
+}
+
+}  // namespace h1resp::report

@@ -1,0 +1,22 @@
+// The check driver: walks each input's response stream and hands every response to a reporter.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "h1resp/stream.hpp"
+#include "report/reporter.hpp"
+
+namespace h1resp::report {
+
+struct CheckSettings {
+  Policy policy = Policy::strict();
+  std::vector<RequestMethod> methods;  // in order, the last repeating; empty: GET
+  bool compare_llhttp = false;
+};
+
+// Checks one input: every response in `bytes`, in order.
+void check_stream(std::string_view file, std::string_view bytes, const CheckSettings& settings,
+                  Reporter& reporter, Summary& summary);
+
+}  // namespace h1resp::report
