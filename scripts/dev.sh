@@ -16,9 +16,10 @@ BUILD=${H1RESP_BUILD_DIR:-$ROOT/build}
 JOBS=${JOBS:-$(nproc)}
 
 PACKAGES=(
-  cmake ninja-build g++ clang libclang-rt-14-dev clang-format clang-tidy
+  cmake ninja-build g++ clang libclang-rt-14-dev llvm clang-format clang-tidy
   node-llhttp libgtest-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libasio-dev
+  nginx-light curl wrk pkg-config
 )
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
@@ -73,12 +74,24 @@ cmd_test() {
   cmake --build "$asan" -j "$JOBS"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$asan" --output-on-failure -j "$JOBS" -L unit
+  # Further stages (fuzzing, end-to-end runs), one file each, in name order.
+  local stage
+  for stage in "$ROOT"/scripts/test.d/*.sh; do
+    [ -e "$stage" ] || continue
+    log "stage $(basename "$stage" .sh)"
+    ROOT=$ROOT BUILD=$BUILD JOBS=$JOBS bash "$stage"
+  done
   log "all tests passed"
 }
 
 cmd_bench() {
   build
-  "$BUILD/bench/h1resp_bench" "$@"
+  ROOT=$ROOT BUILD=$BUILD bash "$ROOT/scripts/bench.sh" "$@"
+}
+
+cmd_fuzz() {
+  ensure_packages "${PACKAGES[@]}"
+  ROOT=$ROOT JOBS=$JOBS bash "$ROOT/scripts/fuzz.sh" "$@"
 }
 
 cmd_lint() {
@@ -100,6 +113,7 @@ main() {
     demo) cmd_demo ;;
     test) cmd_test ;;
     bench) cmd_bench "$@" ;;
+    fuzz) cmd_fuzz "$@" ;;
     lint) cmd_lint ;;
     *) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
   esac

@@ -250,6 +250,12 @@ const Trace kTraces[] = {
         Rule::chunked_size_overflow, 16),
     bad("overflow_all_f", "fffffffffffffffff\r\n", Rule::chunked_size_overflow, 16),
     bad("overflow_after_zeros", "0010000000000000000\r\n", Rule::chunked_size_overflow, 18),
+    // Leading zeros after the first count against the chunk line's budget: an endless run of
+    // them fails instead of keeping the decoder busy.
+    ok("zeros_within_budget", std::string(9, '0') + "5\r\nhello\r\n0\r\n\r\n", "hello", {}, {},
+       with_extension_limit(8)),
+    bad("zeros_beyond_budget", std::string(10, '0') + "5\r\nhello\r\n", Rule::limit_chunk_extension,
+        1, with_extension_limit(8)),
     // C21 chunked.size-syntax: 1*HEXDIG and nothing else
     bad("hex_prefix", "0x5\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 1),
     bad("plus_sign", "+5\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 0),

@@ -46,7 +46,7 @@ enum class ParseStatus : std::uint8_t {
 
 struct ParseError {
   Rule rule = Rule::count_;
-  std::uint32_t offset = 0;  // the first offending byte, from the first byte of the response
+  std::uint64_t offset = 0;  // the first offending byte, from the first byte of the response
   std::uint32_t length = 0;  // how many bytes are concerned (at least 1 when there is a byte)
   std::string_view detail;   // static text that refines the rule's summary; may be empty
 

@@ -27,7 +27,8 @@ struct Limits {
   std::uint32_t max_fields = 128;
   // Empty lines skipped before the status line when `Leniency::leading_empty_lines` is on.
   std::uint32_t max_leading_empty_lines = 4;
-  // Bytes of one chunk's extensions (RFC 9112 §7.1.1). [chunked.limits.extension-size]
+  // Bytes of one chunk line besides its significant size digits: its extensions (RFC 9112
+  // §7.1.1) and any leading zeros. [chunked.limits.extension-size]
   std::uint32_t max_chunk_extension_bytes = 1024;
   // Bytes of the trailer section of a chunked body. [chunked.limits.trailer-size]
   std::uint32_t max_trailer_section_bytes = 16 * 1024;

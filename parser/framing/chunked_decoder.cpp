@@ -249,10 +249,14 @@ void ChunkedDecoder::size_byte(unsigned char c, std::uint64_t at) noexcept {
   }
 }
 
-// Leading zeros are not significant: "00000000000000000005" is 5.
+// Leading zeros are not significant: "00000000000000000005" is 5. They count against the
+// chunk line's budget (max_chunk_extension_bytes), so an endless run of zeros fails instead of
+// keeping the decoder busy forever.
 bool ChunkedDecoder::size_digit(unsigned char c, std::uint64_t at) noexcept {
   const auto digit = static_cast<std::uint64_t>(hex_value(c));
-  if (remaining_ == 0 && digit == 0) return true;
+  if (remaining_ == 0 && digit == 0) {
+    return state_ == State::size_first || count_extension_byte(at);  // the first "0" is the size
+  }
   if (size_digits_ == kMaxSizeDigits) {
     fail(Rule::chunked_size_overflow, at, 1, "a chunk size that does not fit in 64 bits");
     return false;
@@ -267,7 +271,8 @@ bool ChunkedDecoder::size_digit(unsigned char c, std::uint64_t at) noexcept {
 bool ChunkedDecoder::count_extension_byte(std::uint64_t at) noexcept {
   if (extension_bytes_ >= policy_.limits.max_chunk_extension_bytes) {
     fail(Rule::limit_chunk_extension, at - extension_bytes_, std::uint64_t{extension_bytes_} + 1,
-         "the chunk extensions are longer than max_chunk_extension_bytes");
+         "the chunk line's extensions (and leading zeros) are longer than "
+         "max_chunk_extension_bytes");
     return false;
   }
   ++extension_bytes_;
@@ -450,7 +455,7 @@ void ChunkedDecoder::data_crlf_byte(unsigned char c, std::uint64_t at) noexcept 
 
 void ChunkedDecoder::fail(Rule rule, std::uint64_t offset, std::uint64_t length,
                           std::string_view detail) noexcept {
-  error_ = ParseError{rule, clamp32(offset), clamp32(length), detail};
+  error_ = ParseError{rule, offset, clamp32(length), detail};
   state_ = State::error;
 }
 

@@ -136,8 +136,7 @@ ResponseParser::Step ResponseParser::complete(std::size_t header_size) noexcept 
 
 ResponseParser::Step ResponseParser::fail(Rule rule, std::size_t offset, std::size_t length,
                                           std::string_view detail) noexcept {
-  error_ = ParseError{rule, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length),
-                      detail};
+  error_ = ParseError{rule, offset, static_cast<std::uint32_t>(length), detail};
   status_ = ParseStatus::error;
   phase_ = static_cast<std::uint8_t>(Phase::done);
   return Step::stop;
