@@ -134,6 +134,7 @@ class ResponseParser {
   Step field_value(Scan& scan) noexcept;
   Step ignored_line(Scan& scan) noexcept;
   LineEnd line_end(Scan& scan, std::size_t origin, const LineRules& rules) noexcept;
+  Rule ctl_rule(const Scan& scan, std::size_t at, const LineRules& rules) const noexcept;
   Step complete(std::size_t header_size) noexcept;
   Step fail(Rule rule, std::size_t offset, std::size_t length,
             std::string_view detail = {}) noexcept;

@@ -247,6 +247,10 @@ struct RuleInfo {
 // The rule with the stable id `id` ("status.code-3digit") or catalog entry ("A05"), if any.
 [[nodiscard]] std::optional<Rule> find_rule(std::string_view id_or_catalog) noexcept;
 
+// False for the few rules h1resp documents but cannot judge from a response stream and its
+// request (they need both sides of a proxy, or a cache's state); a reason is given.
+[[nodiscard]] bool rule_is_judged(Rule rule, std::string_view* why_not = nullptr) noexcept;
+
 // Every rule, in the order of the enumeration.
 [[nodiscard]] std::span<const RuleInfo> all_rules() noexcept;
 

@@ -66,6 +66,7 @@ class ResponseStream {
 
  private:
   void read_body(StreamMessage& m) noexcept;
+  void explain_stray_body(StreamMessage& m, std::size_t length) noexcept;
   RequestMethod current_method() const noexcept;
 
   std::string_view bytes_;

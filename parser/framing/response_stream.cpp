@@ -57,6 +57,7 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
                          static_cast<std::uint32_t>(std::min<std::size_t>(rest.size(), UINT32_MAX)),
                          "bytes after the response to the last request"};
     m.findings.add(m.error.rule, Severity::error, 0, m.error.length, m.error.detail);
+    explain_stray_body(m, rest.size());
     m.size = rest.size();
     return true;
   }
@@ -75,14 +76,7 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
       m.error = parser_.error();
       m.findings.add(m.error.rule, Severity::error, m.error.offset, m.error.length,
                      m.error.message());
-      if (declared_body_rule_ != Rule::count_) {
-        // The bytes are probably the body of the previous response, which its status or the
-        // request method said it could not have.
-        m.findings.add(declared_body_rule_, Severity::error, 0,
-                       static_cast<std::uint32_t>(std::min<std::size_t>(rest.size(), UINT32_MAX)),
-                       "bytes after a response that cannot have content: a recipient that reads "
-                       "them as its body frames every later response differently");
-      }
+      explain_stray_body(m, rest.size());
     }
     return true;
   }
@@ -104,6 +98,10 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
   }
   read_body(m);
   position_ += m.size;
+  if (!m.complete) {
+    m.framing.persistent = false;
+    m.framing.persistence_why = "the response is incomplete: the connection cannot be reused";
+  }
   // Errors so far (tokenizer, framing, body) make the rest of the stream untrustworthy; the
   // validator's errors concern this response only.
   const bool framing_error = m.findings.count(Severity::error) != 0;
@@ -128,6 +126,17 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
   // cannot be trusted.
   if (m.framing.body == BodyKind::tunnel || !m.complete || framing_error) ended_ = true;
   return true;
+}
+
+// Bytes that are not a response, after a response that cannot have content (a HEAD response,
+// 1xx, 204, 304): most likely the body its status or the request method said it could not
+// have. Named, so that the report says why the stream broke.
+void ResponseStream::explain_stray_body(StreamMessage& m, std::size_t length) noexcept {
+  if (declared_body_rule_ == Rule::count_) return;
+  m.findings.add(declared_body_rule_, Severity::error, 0,
+                 static_cast<std::uint32_t>(std::min<std::size_t>(length, UINT32_MAX)),
+                 "bytes after a response that cannot have content: a recipient that reads them "
+                 "as its body frames every later response differently");
 }
 
 void ResponseStream::read_body(StreamMessage& m) noexcept {

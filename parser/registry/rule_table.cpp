@@ -64,8 +64,9 @@ constexpr std::string_view kA64 =
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 static_assert(kA64.size() == 64);
 
-// A 100 KiB Set-Cookie value: over max_line_bytes and max_header_section_bytes.
-constexpr Repeat kBigCookieSpec{"HTTP/1.1 200 OK\r\nSet-Cookie: a=", kA64, 100 * 1024 / 64,
+// A 10 KiB Set-Cookie value: over the 8 KiB that many implementations accept (REDbot's
+// FIELD_TOO_LARGE), under h1resp's hard max_line_bytes.
+constexpr Repeat kBigCookieSpec{"HTTP/1.1 200 OK\r\nSet-Cookie: a=", kA64, 10 * 1024 / 64,
                                 "\r\nContent-Length: 0\r\n\r\n"};
 constexpr auto kBigCookie = build<kBigCookieSpec.size()>(kBigCookieSpec);
 
@@ -228,7 +229,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .rule = Rule::status_code_range,
         .id = "status.code-range",
         .catalog = "A06",
-        .severity = Severity::warning,
+        .severity = Severity::error,
         .level = Requirement::should,
         .context = Context::none,
         .source = "RFC 9110 §15",
@@ -252,7 +253,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .rule = Rule::status_reason_sp_required,
         .id = "status.reason-sp-required",
         .catalog = "A07",
-        .severity = Severity::warning,
+        .severity = Severity::error,
         .level = Requirement::must,
         .context = Context::none,
         .source = "RFC 9112 §4",
@@ -633,7 +634,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .rule = Rule::field_value_ctl,
         .id = "field.value-ctl",
         .catalog = "B07",
-        .severity = Severity::warning,
+        .severity = Severity::error,
         .level = Requirement::grammar,
         .context = Context::none,
         .source = "RFC 9110 §5.5",
@@ -773,18 +774,18 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .rule = Rule::field_limits,
         .id = "field.limits",
         .catalog = "B12",
-        .severity = Severity::error,
+        .severity = Severity::warning,
         .level = Requirement::may,
         .context = Context::none,
         .source = "RFC 9110 §5.4",
-        .summary = "the header section or a field is larger than the configured limits",
+        .summary = "a field or the header section is larger than many recipients accept",
         .explanation =
-            "The header section, a line or the number of fields exceeds the "
-            "implementation's limits, which RFC 9110 §5.4 leaves to each implementation. "
-            "Very large header sections are a denial-of-service vector, and a client MAY "
-            "discard or truncate only fields it can safely drop, never framing fields. "
-            "h1resp rejects the message and names the limit (the field.limits.* and "
-            "chunked.limits.* rules).",
+            "RFC 9110 §5.4 leaves size limits to each implementation, and many refuse a field "
+            "over 8 KiB or a header section over 32 KiB (REDbot's FIELD_TOO_LARGE and "
+            "FIELD_SECTION_TOO_LARGE); such a response may be refused or truncated somewhere "
+            "along the way, and a client MAY drop only fields that are safe to drop, never "
+            "framing fields. Beyond h1resp's own configured limits the message is rejected "
+            "with one of the field.limits.* and chunked.limits.* rules.",
         .violating = kBigCookie.view(),
         .conforming = "HTTP/1.1 200 OK\r\n"
                       "Date: Mon, 01 Jan 2024 00:00:00 GMT\r\n"
@@ -2639,7 +2640,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .rule = Rule::code_304_te_not_framing,
         .id = "304.te-not-framing",
         .catalog = "E02",
-        .severity = Severity::warning,
+        .severity = Severity::info,
         .level = Requirement::may,
         .context = Context::none,
         .source = "RFC 9112 §6.1",
@@ -2938,7 +2939,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .rule = Rule::transfer_coding_case_insensitive,
         .id = "transfer-coding.case-insensitive",
         .catalog = "F02",
-        .severity = Severity::warning,
+        .severity = Severity::info,
         .level = Requirement::must,
         .context = Context::none,
         .source = "RFC 9112 §7; RFC 9110 §10.1.4",

@@ -63,9 +63,14 @@ ResponseParser::Step ResponseParser::not_a_status_line(Scan& scan, std::size_t m
                                                        bool final) noexcept {
   const std::size_t start = line_start_;
   const unsigned char first = scan.at(start);
+  // "HTP/1.1", "http/1.1", "HTTX/1.1": a version spelled wrong, when it starts like one.
   if (first == 'H' || first == 'h') {
-    return fail(Rule::status_version_syntax, mismatch, 1,
-                "the status line must start with \"HTTP/\"");
+    if (start + 1 >= scan.avail() && !final && !scan.at_limit()) return Step::wait;
+    const unsigned char second = start + 1 < scan.avail() ? scan.at(start + 1) : 'T';
+    if (second == 'T' || second == 't') {
+      return fail(Rule::status_version_syntax, mismatch, 1,
+                  "the status line must start with \"HTTP/\"");
+    }
   }
   if (policy_.dialect == Dialect::w3c1992 && is_digit(first)) {
     return fail(Rule::htresp_version_bnf_erratum, start, 1,

@@ -136,6 +136,16 @@ void check_success(const Checks& c) {
     if (c.request.known && !c.request.has_range) {
       c.report_status(Rule::code_206_content_range, "the request had no Range");
     }
+    // RFC 9110 §15.3.7: the fields a 200 to the same request would carry.
+    if (c.request.reference_200 != nullptr) {
+      const detail::FieldIndex reference(*c.request.reference_200);
+      for (const FieldId id : {FieldId::date, FieldId::cache_control, FieldId::etag,
+                               FieldId::expires, FieldId::content_location, FieldId::vary}) {
+        if (reference.has(id) && !c.has(id)) {
+          c.report_status(Rule::code_206_headers_as_200, detail::field_info(id).name);
+        }
+      }
+    }
   }
 }
 

@@ -21,10 +21,10 @@ bool is_obs_text(unsigned char c) noexcept {
   return c >= 0x80;
 }
 
-// Bytes that some parsers trim as whitespace although only SP and HTAB are OWS (RFC 9110
-// §5.6.3): NBSP (0xA0), NEL (0x85), VT and FF (kept only by the value-ctl leniency).
+// VT and FF at either end of a value (kept only by the value-ctl leniency): some parsers trim
+// them as whitespace although only SP and HTAB are OWS (RFC 9110 §5.6.3).
 bool trimmed_elsewhere(unsigned char c) noexcept {
-  return c == 0xA0 || c == 0x85 || c == 0x0B || c == 0x0C;
+  return c == 0x0B || c == 0x0C;
 }
 
 void check_repeated_singletons(const Checks& c) {
@@ -85,7 +85,8 @@ void check_field_lines(const Checks& c) noexcept {
     } else {
       for (const char ch : value) {
         if (is_obs_text(static_cast<unsigned char>(ch))) {
-          // RFC 9110 §5.5: obs-text is opaque; non-ASCII values are read differently.
+          // RFC 9110 §5.5: obs-text is opaque; parsers that decode it, or strip NBSP (0xA0) or
+          // NEL (0x85) as whitespace, read another value.
           c.report_line(Rule::field_value_obs_text, i, "bytes above 0x7F in the value");
           break;
         }

@@ -67,4 +67,23 @@ void validate(const Response& response, const Framing& framing, const RequestCon
   }
 }
 
+bool rule_is_judged(Rule rule, std::string_view* why_not) noexcept {
+  std::string_view why;
+  switch (rule) {
+    case Rule::code_1xx_proxy_forward:
+      why = "a proxy's forwarding of 1xx: needs the upstream and downstream streams side by side";
+      break;
+    case Rule::code_304_freshen_match:
+      why = "a cache's update of a stored response: needs the cache's state";
+      break;
+    case Rule::code_304_forwarding:
+      why = "a proxy's answer to its client's conditional request: needs both sides";
+      break;
+    default:
+      return true;
+  }
+  if (why_not != nullptr) *why_not = why;
+  return false;
+}
+
 }  // namespace h1resp

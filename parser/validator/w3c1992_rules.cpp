@@ -85,9 +85,11 @@ void check_w3c1992(const Checks& c) noexcept {
   const StatusInfo* info = status_info(code);
 
   // The 1992 BNF reads <http version> ::= 3*<digit>, but the prose says HTTP/1.0.
+  // (An error when the status line is digits, which the tokenizer refuses; a later version is
+  // only outside the dialect.)
   if (r.version_major != 1 || r.version_minor != 0) {
-    c.report(Rule::htresp_version_bnf_erratum, r.status_line.offset, 8,
-             "the 1992 text knows only HTTP/1.0");
+    c.report_as(Severity::warning, Rule::htresp_version_bnf_erratum, r.status_line.offset, 8,
+                "the 1992 text knows only HTTP/1.0");
   }
   // Its 18 codes; there is no 1xx class.
   if (info == nullptr || !info->has(StatusInfo::in_w3c1992)) {
@@ -123,18 +125,17 @@ void check_w3c1992(const Checks& c) noexcept {
       }
     }
   }
-  // 202, 203 and 204 meant something else in 1992.
-  if (code == 202 || code == 203 || code == 204) {
-    c.report_code(Rule::htresp_2xx_semantics, info->w3c1992_meaning);
-  }
+  // 204 "No Response": "no information to send back" (the other 2xx meanings are notes of
+  // `h1resp codes`).
   if (code == 204) {
     std::uint64_t length = 0;
     if (c.content_length(length) && length > 0) {
       c.report_status(Rule::htresp_2xx_semantics, "204 No Response: nothing to send back");
     }
   }
-  // 401 and 402: "the parameter to this message" gives schemes, with no place defined for it.
-  if (code == 401 || code == 402) {
+  // 401 and 402: "the parameter to this message" gives the schemes; RFC 1945 put the 401's in
+  // WWW-Authenticate, and the 402's never got a place.
+  if ((code == 401 && !c.has(FieldId::www_authenticate)) || code == 402) {
     c.report_code(Rule::htresp_401_402_parameter, info->w3c1992_meaning);
   }
   // Bodies are text/plain, text/html or a type the request accepted.

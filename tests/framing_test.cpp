@@ -1,0 +1,299 @@
+// The framing decision (RFC 9112 §6.3, §9.3) and the stream walk, as readable traces: the bytes
+// of a connection and the requests they answer, then what each response is read as.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "h1resp/stream.hpp"
+#include "parse_harness.hpp"
+
+namespace h1resp::testing {
+namespace {
+
+struct Expected {
+  int status;
+  BodyKind body;
+  std::uint64_t length;  // bytes of content received
+  bool persistent;
+  std::vector<Rule> errors;  // error findings, in any order (framing and stream; no validator)
+};
+
+struct Trace {
+  const char* name;
+  std::string stream;
+  std::vector<RequestMethod> methods;
+  std::vector<Expected> responses;
+  bool exact_requests = false;
+};
+
+void PrintTo(const Trace& t, std::ostream* os) {
+  *os << t.name;
+}
+
+using enum BodyKind;
+using M = RequestMethod;
+const std::string kDate = "Date: Mon, 01 Jan 2024 00:00:00 GMT\r\n";
+
+const Trace kTraces[] = {
+    {"content_length",
+     "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+     {},
+     {{200, content_length, 5, true, {}}}},
+    {"chunked",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 5, true, {}}}},
+    {"chunked_uppercase",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: CHUNKED\r\n\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 0, true, {}}}},
+    {"gzip_then_chunked",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 0, true, {}}}},
+    {"close_delimited",
+     "HTTP/1.1 200 OK\r\n\r\nhello world",
+     {},
+     {{200, until_close, 11, false, {}}}},
+    {"http10_close",
+     "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok",
+     {},
+     {{200, content_length, 2, false, {}}}},
+    {"http10_keep_alive",
+     "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok"
+     "HTTP/1.0 204 No Content\r\nConnection: keep-alive\r\n\r\n",
+     {},
+     {{200, content_length, 2, true, {}}, {204, none, 0, true, {}}}},
+    {"connection_close_then_bytes",
+     "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\n\r\n",
+     {},
+     {{200, content_length, 2, false, {}}, {0, none, 0, false, {Rule::framing_after_close}}}},
+    {"pipelined_keep_alive",
+     "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nxHTTP/1.1 204 No Content\r\n\r\n"
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\ny\r\n0\r\n\r\n",
+     {},
+     {{200, content_length, 1, true, {}}, {204, none, 0, true, {}}, {200, chunked, 1, true, {}}}},
+    // RFC 9112 §6.3 (1): HEAD, 1xx, 204, 304 end at the empty line whatever they declare.
+    {"head_with_content_length",
+     "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+     {M::head, M::get},
+     {{200, none, 0, true, {}}, {200, content_length, 0, true, {}}}},
+    {"head_body_sent_anyway",
+     "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+     {M::head},
+     {{200, none, 0, true, {}}, {0, none, 0, false, {Rule::status_http09, Rule::body_head}}}},
+    {"interim_then_final",
+     "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>; rel=preload\r\n\r\n"
+     "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+     {M::post},
+     {{100, none, 0, true, {}}, {103, none, 0, true, {}}, {200, content_length, 0, true, {}}},
+     true},
+    {"interim_without_final",
+     "HTTP/1.1 103 Early Hints\r\n\r\n",
+     {},
+     {{103, none, 0, true, {}}, {0, none, 0, false, {Rule::framing_interim_then_final}}}},
+    {"1xx_content_length_ignored",
+     "HTTP/1.1 100 Continue\r\nContent-Length: 5\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
+     "0\r\n\r\n",
+     {},
+     {{100, none, 0, true, {}}, {200, content_length, 0, true, {}}}},
+    {"204_body_sent_anyway",
+     "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nhello",
+     {},
+     {{204, none, 0, true, {}}, {0, none, 0, false, {Rule::status_http09, Rule::body_204}}}},
+    {"304_chunked_is_not_framing",
+     "HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\nHTTP/1.1 200 "
+     "OK\r\nContent-Length: 0\r\n\r\n",
+     {},
+     {{304, none, 0, true, {}}, {200, content_length, 0, true, {}}}},
+    {"101_tunnel",
+     "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: "
+     "upgrade\r\n\r\n\x81\x05hello",
+     {},
+     {{101, tunnel, 0, false, {}}}},
+    {"connect_tunnel",
+     "HTTP/1.1 200 Connection Established\r\n\r\n\x16\x03\x01",
+     {M::connect},
+     {{200, tunnel, 0, false, {}}}},
+    // RFC 9112 §6.3 (3)-(5): what makes the length unknown or ambiguous.
+    {"te_and_cl",
+     "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 0, false, {Rule::framing_te_and_cl}}}},
+    {"te_chunked_not_final",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\nxyz",
+     {},
+     {{200, until_close, 3, false, {Rule::framing_te_chunked_not_final}}}},
+    {"te_chunked_twice",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 0, false, {Rule::framing_te_chunked_twice}}}},
+    {"te_unknown",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: xchunked\r\n\r\nabc",
+     {},
+     {{200, until_close, 3, false, {Rule::framing_te_unknown}}}},
+    {"te_obs_text",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: \xa0"
+     "chunked\r\n\r\nabc",
+     {},
+     {{200, until_close, 3, false, {Rule::framing_te_unknown}}}},
+    {"te_empty",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding:\r\nContent-Length: 5\r\n\r\nhello",
+     {},
+     {{200, until_close, 5, false, {Rule::framing_te_and_cl, Rule::framing_te_empty}}}},
+    {"te_empty_element",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: ,chunked\r\n\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 0, false, {Rule::field_empty_list_element}}}},
+    {"te_params",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked;q=1\r\n\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 0, false, {Rule::framing_te_params}}}},
+    {"te_identity",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nContent-Length: 5\r\n\r\nhello",
+     {},
+     {{200, until_close, 5, false, {Rule::framing_te_and_cl, Rule::framing_te_identity}}}},
+    {"te_in_http10",
+     "HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+     {},
+     {{200, chunked, 0, false, {Rule::framing_te_in_http10}}}},
+    {"cl_plus",
+     "HTTP/1.1 200 OK\r\nContent-Length: +5\r\n\r\nhello",
+     {},
+     {{200, until_close, 5, false, {Rule::framing_cl_syntax}}}},
+    {"cl_hex",
+     "HTTP/1.1 200 OK\r\nContent-Length: 0x5\r\n\r\nhello",
+     {},
+     {{200, until_close, 5, false, {Rule::framing_cl_syntax}}}},
+    {"cl_two_numbers",
+     "HTTP/1.1 200 OK\r\nContent-Length: 5 5\r\n\r\nhello",
+     {},
+     {{200, until_close, 5, false, {Rule::framing_cl_syntax}}}},
+    {"cl_empty",
+     "HTTP/1.1 200 OK\r\nContent-Length:\r\n\r\nhello",
+     {},
+     {{200, until_close, 5, false, {Rule::framing_cl_syntax}}}},
+    {"cl_conflict",
+     "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
+     {},
+     {{200, until_close, 6, false, {Rule::framing_cl_conflict}}}},
+    {"cl_list_conflict",
+     "HTTP/1.1 200 OK\r\nContent-Length: 5, 6\r\n\r\nhello!",
+     {},
+     {{200, until_close, 6, false, {Rule::framing_cl_conflict}}}},
+    {"cl_duplicate_same",
+     "HTTP/1.1 200 OK\r\nContent-Length: 5, 5\r\n\r\nhello",
+     {},
+     {{200, content_length, 5, true, {}}}},
+    {"cl_overflow",
+     "HTTP/1.1 200 OK\r\nContent-Length: 18446744073709551621\r\n\r\nhello",
+     {},
+     {{200, until_close, 5, false, {Rule::framing_cl_overflow}}}},
+    {"cl_short_then_close",
+     "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello",
+     {},
+     {{200, content_length, 5, false, {Rule::framing_cl_incorrect}}}},
+    {"connection_names_content_length",
+     "HTTP/1.1 200 OK\r\nConnection: Content-Length\r\nContent-Length: 5\r\n\r\nhello",
+     {},
+     {{200, content_length, 5, false, {Rule::field_connection_nominates_end_to_end}}}},
+    {"chunked_incomplete",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n",
+     {},
+     {{200, chunked, 5, false, {Rule::chunked_incomplete}}}},
+    {"chunked_trailer_content_length",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nContent-Length: 100\r\n\r\n",
+     {},
+     {{200, chunked, 0, true, {Rule::field_trailer_prohibited}}}},
+    {"extra_data_after_last_request",
+     "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: "
+     "4\r\n\r\nevil",
+     {M::get},
+     {{200, content_length, 2, true, {}}, {0, none, 0, false, {Rule::framing_extra_data}}},
+     true},
+};
+
+class FramingTrace : public ::testing::TestWithParam<Trace> {};
+
+TEST_P(FramingTrace, ReadsEachResponseAsExpected) {
+  const Trace& t = GetParam();
+  StreamOptions options;
+  options.methods = t.methods;
+  options.exact_requests = t.exact_requests;
+  const ExactBuffer bytes(t.stream);
+  ResponseStream stream(bytes.view(), options);
+  StreamMessage m;
+  std::size_t i = 0;
+  while (stream.next(m)) {
+    ASSERT_LT(i, t.responses.size()) << "an unexpected response " << i << " at " << m.offset;
+    const Expected& e = t.responses[i];
+    SCOPED_TRACE("response " + std::to_string(i));
+    if (e.status != 0) {
+      ASSERT_EQ(m.status, ParseStatus::complete) << to_string(m.error.rule);
+      EXPECT_EQ(m.response.status, e.status);
+      EXPECT_EQ(to_string(m.framing.body), to_string(e.body)) << m.framing.why;
+      EXPECT_EQ(m.body_length, e.length);
+      EXPECT_EQ(m.framing.persistent, e.persistent) << m.framing.persistence_why;
+    }
+    std::set<std::string_view> errors;
+    for (const Finding& f : m.findings) {
+      if (f.severity == Severity::error) errors.insert(to_string(f.rule));
+    }
+    std::set<std::string_view> expected;
+    for (const Rule r : e.errors)
+      expected.insert(to_string(r));
+    EXPECT_EQ(errors, expected);
+    ++i;
+  }
+  EXPECT_EQ(i, t.responses.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(Stream, FramingTrace, ::testing::ValuesIn(kTraces),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Framing, RepairedFramingFieldIsRefusedEvenWhenLenient) {
+  // A folded Transfer-Encoding: obs-fold is accepted leniently, never on a framing field.
+  const std::string bytes =
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip,\r\n chunked\r\n\r\n0\r\n\r\n";
+  BasicResponseParser<> parser(Policy::lenient());
+  ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+  FindingList findings;
+  decide_framing(parser.response(), RequestMethod::get, findings);
+  ASSERT_TRUE(findings.contains(Rule::field_obs_fold));
+  EXPECT_EQ(findings.verdict(), Verdict::reject);
+  // The same fold on another field is only a warning.
+  BasicResponseParser<> other(Policy::lenient());
+  ASSERT_EQ(other.parse("HTTP/1.1 200 OK\r\nX-A: a\r\n b\r\nContent-Length: 0\r\n\r\n"),
+            ParseStatus::complete);
+  FindingList notes;
+  for (const Finding& f : other.findings())
+    notes.add(f);
+  decide_framing(other.response(), RequestMethod::get, notes);
+  EXPECT_EQ(notes.verdict(), Verdict::warn);
+}
+
+TEST(Framing, StepsAreNumberedAsInTheRfc) {
+  const struct {
+    const char* bytes;
+    RequestMethod method;
+    int step;
+  } cases[] = {
+      {"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", RequestMethod::head, 1},
+      {"HTTP/1.1 200 OK\r\n\r\n", RequestMethod::connect, 2},
+      {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", RequestMethod::get, 4},
+      {"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", RequestMethod::get, 5},
+      {"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", RequestMethod::get, 6},
+      {"HTTP/1.1 200 OK\r\n\r\n", RequestMethod::get, 8},
+  };
+  for (const auto& c : cases) {
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(c.bytes), ParseStatus::complete);
+    FindingList findings;
+    EXPECT_EQ(decide_framing(parser.response(), c.method, findings).step, c.step) << c.bytes;
+  }
+}
+
+}  // namespace
+}  // namespace h1resp::testing
