@@ -130,6 +130,7 @@ class ResponseParser {
   Step reason(Scan& scan) noexcept;
   Step field_lines(Scan& scan) noexcept;
   Step field_line(Scan& scan) noexcept;
+  Step ordinary_field_lines(Scan& scan) noexcept;
   Step field_name(Scan& scan) noexcept;
   Step field_value(Scan& scan) noexcept;
   Step ignored_line(Scan& scan) noexcept;

@@ -54,6 +54,12 @@ struct BodyInfo {
 void validate(const Response& response, const Framing& framing, const RequestContext& request,
               const Policy& policy, FindingList& findings, const BodyInfo* body = nullptr) noexcept;
 
+// decide_framing() and validate() in one call, sharing one pass over the field names: what a
+// proxy calls on every complete header section. Returns the framing; findings of both are
+// appended to `findings`.
+Framing examine(const Response& response, const RequestContext& request, const Policy& policy,
+                FindingList& findings) noexcept;
+
 // Checks the trailer section of a chunked response (RFC 9110 §6.5): fields that may not be
 // trailers, and trailers the header section did not announce in Trailer. `trailer_offset` is the
 // trailer section's offset from the first byte of the response.

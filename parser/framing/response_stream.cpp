@@ -5,6 +5,7 @@
 
 #include "framing/framing_fields.hpp"
 #include "registry/field_registry.hpp"
+#include "validator/checks.hpp"
 
 namespace h1resp {
 
@@ -109,7 +110,7 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
     RequestContext request = options_.request;
     request.method = m.method;
     const BodyInfo body{m.body_length, m.complete};
-    validate(m.response, m.framing, request, options_.policy, m.findings, &body);
+    validator::run(index, m.framing, request, options_.policy, m.findings, &body);
     if (m.framing.body == BodyKind::chunked && m.complete) {
       validate_trailers(chunked_.trailers(), chunked_.trailer_offset(), m.response, m.findings);
     }

@@ -3,6 +3,7 @@
 #include "registry/field_registry.hpp"
 
 #include <array>
+#include <cstring>
 
 namespace h1resp::detail {
 namespace {
@@ -113,13 +114,24 @@ constexpr bool table_in_id_order() {
 }
 static_assert(table_in_id_order());
 
-// ASCII case-insensitive equality against a canonical name. Field names are tokens, and the
-// canonical names hold only letters, digits and "-", so folding with | 0x20 is exact here.
+// ASCII case-insensitive equality against a canonical name of the same length, eight bytes at a
+// time. Field names are tokens, and the canonical names hold only letters, digits and "-", so
+// folding every byte with | 0x20 is exact here: no two such bytes fold together.
 bool same_name(std::string_view name, std::string_view canonical) noexcept {
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const auto a = static_cast<unsigned char>(name[i]);
-    const auto b = static_cast<unsigned char>(canonical[i]);
-    if ((a | 0x20) != (b | 0x20)) return false;
+  constexpr std::uint64_t kFold = 0x2020202020202020ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= name.size(); i += 8) {
+    std::uint64_t a;
+    std::uint64_t b;
+    std::memcpy(&a, name.data() + i, 8);
+    std::memcpy(&b, canonical.data() + i, 8);
+    if ((a | kFold) != (b | kFold)) return false;
+  }
+  for (; i < name.size(); ++i) {
+    if ((static_cast<unsigned char>(name[i]) | 0x20) !=
+        (static_cast<unsigned char>(canonical[i]) | 0x20)) {
+      return false;
+    }
   }
   return true;
 }
@@ -152,9 +164,14 @@ const FieldInfo& field_info(FieldId id) noexcept {
 
 FieldId field_id(std::string_view name) noexcept {
   if (name.size() + 1 >= kByLength.start.size()) return FieldId::other;
+  if (name.empty()) return FieldId::other;
+  const auto first = static_cast<unsigned char>(name[0] | 0x20);
   for (std::size_t i = kByLength.start[name.size()]; i < kByLength.start[name.size() + 1]; ++i) {
     const FieldInfo& f = kFields[kByLength.ids[i]];
-    if (same_name(name, f.name)) return f.id;
+    // The first byte rules out almost every other name of the same length.
+    if (static_cast<unsigned char>(f.name[0] | 0x20) == first && same_name(name, f.name)) {
+      return f.id;
+    }
   }
   return FieldId::other;
 }
@@ -167,6 +184,7 @@ FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) 
     if (id == FieldId::other) continue;
     const auto k = static_cast<std::size_t>(id);
     if (counts_[k]++ == 0) firsts_[k] = static_cast<std::uint32_t>(i);
+    lasts_[k] = static_cast<std::uint32_t>(i);
   }
 }
 
@@ -180,6 +198,8 @@ std::size_t FieldIndex::first(FieldId id) const noexcept {
 }
 
 std::size_t FieldIndex::next(FieldId id, std::size_t index) const noexcept {
+  // Most fields appear once: past the last one there is nothing to look for.
+  if (!has(id) || index >= lasts_[static_cast<std::size_t>(id)]) return field_count();
   for (std::size_t i = index + 1; i < field_count(); ++i) {
     if (id_at(i) == id) return i;
   }

@@ -128,6 +128,7 @@ class FieldIndex {
   const Response& response_;
   std::uint32_t counts_[kFieldIdCount] = {};
   std::uint32_t firsts_[kFieldIdCount] = {};
+  std::uint32_t lasts_[kFieldIdCount] = {};
   FieldId ids_[kCapacity];
 };
 

@@ -6,6 +6,8 @@
 // The hot path: for each line, one search for the first byte that is not a tchar (it must be
 // the colon) and one for the first CTL after it (it must be the CR of CRLF). Both walk the
 // scanner's bit masks; everything else here is the slow path for the bytes that are wrong.
+#include <bit>
+
 #include "scanner/char_classes.hpp"
 #include "tokenizer/phases.hpp"
 #include "tokenizer/scan.hpp"
@@ -32,8 +34,112 @@ ResponseParser::Step ResponseParser::field_lines(Scan& scan) noexcept {
       break;
   }
   while (step == Step::next && static_cast<Phase>(phase_) == Phase::line_start) {
-    step = field_line(scan);
+    step = ordinary_field_lines(scan);
+    if (step != Step::next) break;
+    step = field_line(scan);  // the line the fast path left: whatever it is
   }
+  return step;
+}
+
+// The hot path: field lines that are a token, a colon, a value of visible bytes and CRLF, and
+// the empty line. It stops at the first line that is anything else (or that the bytes do not
+// complete), and leaves that line, untouched, to field_line(), which decides it from its first
+// byte: the fast path accepts only what the general steps would accept in exactly the same way,
+// so the results cannot differ.
+//
+// It walks the window of masks itself, with its state in locals: the CTL mask as one stream
+// (in valid lines its only bits are each line's CR and LF, so every block of it is looked at
+// once), the not-tchar mask from each line's start (names are short).
+ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
+  const char* const data = scan.data();
+  const std::size_t avail = scan.avail();
+  const std::size_t max_line = policy_.limits.max_line_bytes;
+  FieldLine* const out = storage_.data();
+  const std::uint32_t max_fields = max_fields_;
+  std::uint32_t count = field_count_;
+  std::size_t start = line_start_;
+  if (start >= scan.window_end() || start < scan.window_start()) scan.refill(start);
+  const detail::BlockMasks* const masks = scan.masks();
+  std::size_t window_start = scan.window_start();
+  std::size_t window_end = scan.window_end();
+  // The CTL stream: bits of the block at ctl_base not yet passed.
+  std::size_t ctl_base = window_start;
+  std::uint64_t ctl_bits = masks[0].ctl;
+
+  auto move_window = [&](std::size_t from) noexcept {
+    scan.refill(from);
+    window_start = scan.window_start();
+    window_end = scan.window_end();
+    ctl_base = window_start;
+    ctl_bits = masks[0].ctl;
+  };
+
+  Step step = Step::next;
+  while (start + 1 < avail) {
+    if (data[start] == '\r') {
+      if (data[start + 1] == '\n') step = complete(start + 2);
+      break;
+    }
+    const std::size_t bound = std::min(avail, start + max_line + 1);
+    // The name: the first byte that is not a tchar must be the colon, after at least one tchar.
+    if (start >= window_end) move_window(start);
+    std::size_t colon = bound;
+    std::size_t rel = start - window_start;
+    std::uint64_t bits = masks[rel / detail::kBlockBytes].not_tchar >> (rel % detail::kBlockBytes);
+    for (;;) {
+      if (bits != 0) {
+        colon =
+            std::min(window_start + rel + static_cast<std::size_t>(std::countr_zero(bits)), bound);
+        break;
+      }
+      rel += detail::kBlockBytes - rel % detail::kBlockBytes;  // a long name: the next block
+      if (window_start + rel >= bound) break;
+      if (window_start + rel >= window_end) {
+        move_window(window_start + rel);
+        rel = 0;
+      }
+      bits = masks[rel / detail::kBlockBytes].not_tchar;
+    }
+    if (colon == start || colon == bound || data[colon] != ':') break;
+    // The line end: the next CTL after the colon must be the CR of CRLF.
+    std::size_t cr = bound;
+    for (;;) {
+      if (ctl_bits != 0) {
+        const unsigned bit = static_cast<unsigned>(std::countr_zero(ctl_bits));
+        const std::size_t at = ctl_base + bit;
+        if (at > colon) {
+          cr = std::min(at, bound);
+          // Pass the CR and, when it is in this block, the LF after it.
+          ctl_bits =
+              bit + 2 < detail::kBlockBytes ? ctl_bits & (~std::uint64_t{0} << (bit + 2)) : 0;
+          break;
+        }
+        ctl_bits &= ctl_bits - 1;  // a CTL before the colon: an LF left in the next block
+        continue;
+      }
+      ctl_base += detail::kBlockBytes;
+      if (ctl_base >= bound) break;
+      if (ctl_base >= window_end) move_window(ctl_base);
+      ctl_bits = masks[(ctl_base - window_start) / detail::kBlockBytes].ctl;
+    }
+    if (cr == bound || cr + 1 >= avail || data[cr] != '\r' || data[cr + 1] != '\n') break;
+    if (count >= max_fields) break;
+    // OWS around the value: almost always one SP before it and none after.
+    std::size_t value = colon + 1 + (data[colon + 1] == ' ');  // data[cr] is '\r': in bounds
+    std::size_t end = cr;
+    while (is_ows(static_cast<unsigned char>(data[value])))
+      ++value;
+    while (end > value && is_ows(static_cast<unsigned char>(data[end - 1])))
+      --end;
+    FieldLine& line = out[count++];
+    line.name = Span{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(colon - start)};
+    line.value = Span{static_cast<std::uint32_t>(value), static_cast<std::uint32_t>(end - value)};
+    line.flags = 0;
+    start = cr + 2;
+  }
+  field_count_ = count;
+  line_start_ = static_cast<std::uint32_t>(start);
+  scan_from_ = line_start_;
   return step;
 }
 

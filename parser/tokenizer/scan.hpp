@@ -33,6 +33,20 @@ class ResponseParser::Scan {
     return static_cast<unsigned char>(data_[i]);
   }
 
+  // The window of masks, for the hot loop, which walks them with its state in registers: the
+  // masks of the bytes [window_start(), window_end()); refill(from) moves it to start at `from`.
+  [[nodiscard]] const detail::BlockMasks* masks() const noexcept { return masks_; }
+  [[nodiscard]] std::size_t window_start() const noexcept { return window_start_; }
+  [[nodiscard]] std::size_t window_end() const noexcept { return window_end_; }
+
+  // Classifies the window that starts at `from`. Searches only move forward, so every byte is
+  // classified at most once per feed().
+  void refill(std::size_t from) noexcept {
+    window_start_ = from;
+    window_end_ = std::min(avail_, from + detail::kWindowBytes);
+    classify_(data_ + from, window_end_ - from, masks_);
+  }
+
   // The first offset in [from, bound) whose byte is a value CTL, or `bound` when there is none.
   // Pre-condition: bound <= avail().
   [[nodiscard]] std::size_t next_ctl(std::size_t from, std::size_t bound) noexcept {
@@ -55,14 +69,6 @@ class ResponseParser::Scan {
       from = window_start_ + (block + 1) * detail::kBlockBytes;
     }
     return bound;
-  }
-
-  // Classifies the window that starts at `from`. Searches only move forward, so every byte is
-  // classified at most once per feed().
-  void refill(std::size_t from) noexcept {
-    window_start_ = from;
-    window_end_ = std::min(avail_, from + detail::kWindowBytes);
-    classify_(data_ + from, window_end_ - from, masks_);
   }
 
   const char* data_;

@@ -64,6 +64,10 @@ struct Checks {
   bool content_length(std::uint64_t& length) const noexcept;
 };
 
+// Every rule group on an index the caller built (validate() and examine() share it).
+void run(const detail::FieldIndex& fields, const Framing& framing, const RequestContext& request,
+         const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept;
+
 // The rule groups, one file each.
 void check_status_code(const Checks& c) noexcept;         // status_code_rules.cpp: A, D01-D04, H
 void check_reason_phrase(const Checks& c) noexcept;       // status_code_rules.cpp: A09, H03, H09

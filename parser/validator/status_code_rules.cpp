@@ -124,6 +124,11 @@ void check_reason_phrase(const Checks& c) noexcept {
   const std::string_view phrase = trim(r.reason_phrase());
   const unsigned code = c.code();
   if (phrase.empty() || status_class(code) == StatusClass::invalid) return;
+  // The usual case, the registered name of this very code, needs no search of the registry.
+  if (const StatusInfo* info = status_info(code);
+      info != nullptr && field_name_equals(phrase, c.w3c() ? info->w3c1992_name : info->name)) {
+    return;
+  }
   PhraseMatch matches[8];
   const std::size_t n = find_reason_phrase(phrase, matches);
   if (n == 0) return;

@@ -49,22 +49,40 @@ bool Checks::content_length(std::uint64_t& length) const noexcept {
 
 }  // namespace validator
 
+namespace validator {
+
+void run(const detail::FieldIndex& fields, const Framing& framing, const RequestContext& request,
+         const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept {
+  Checks c{fields.response(), fields, framing, request, policy, body, findings, 0};
+  c.reference_year = reference_year(c);
+  check_status_code(c);
+  check_reason_phrase(c);
+  check_class_rules(c);
+  check_not_modified(c);
+  check_field_lines(c);
+  check_field_values(c);
+  if (c.w3c()) {
+    check_w3c1992(c);
+  } else {
+    check_historic_in_modern(c);
+  }
+}
+
+}  // namespace validator
+
 void validate(const Response& response, const Framing& framing, const RequestContext& request,
               const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept {
   const detail::FieldIndex fields(response);
-  validator::Checks c{response, fields, framing, request, policy, body, findings, 0};
-  c.reference_year = reference_year(c);
-  validator::check_status_code(c);
-  validator::check_reason_phrase(c);
-  validator::check_class_rules(c);
-  validator::check_not_modified(c);
-  validator::check_field_lines(c);
-  validator::check_field_values(c);
-  if (c.w3c()) {
-    validator::check_w3c1992(c);
-  } else {
-    validator::check_historic_in_modern(c);
-  }
+  validator::run(fields, framing, request, policy, findings, body);
+}
+
+Framing examine(const Response& response, const RequestContext& request, const Policy& policy,
+                FindingList& findings) noexcept {
+  // One index of the field names serves both: each name is looked up once.
+  const detail::FieldIndex fields(response);
+  const Framing framing = framing::decide(fields, request.method, findings);
+  validator::run(fields, framing, request, policy, findings, nullptr);
+  return framing;
 }
 
 bool rule_is_judged(Rule rule, std::string_view* why_not) noexcept {
