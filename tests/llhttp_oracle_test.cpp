@@ -49,6 +49,8 @@ const std::string kInputs[] = {
     "\r\nHTTP/1.1 200 OK\r\n" + kEnd,
     "xHTTP/1.1 200 OK\r\n" + kEnd,
     kOk + " X: y\r\n" + kEnd,
+    kOk + "\tX: y\r\n" + kEnd,
+    "HTTP/1.1 204 No Content\r\n X: y\r\n\r\n",
     kOk + ": x\r\n" + kEnd,
     kOk + "X Y: z\r\n" + kEnd,
     kOk + "X : z\r\n" + kEnd,

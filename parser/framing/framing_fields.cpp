@@ -180,7 +180,17 @@ FieldReading read_connection(const FieldIndex& index) noexcept {
        i = index.next(FieldId::connection, i)) {
     const FieldLine& line = r.field_lines[i];
     locate(reading, line);
-    detail::values::ListReader list(r.text(line.value));
+    // The two values nearly every response has, without reading a list.
+    const std::string_view value = r.text(line.value);
+    if (is(value, "keep-alive")) {
+      reading.keep_alive = true;
+      continue;
+    }
+    if (is(value, "close")) {
+      reading.close = true;
+      continue;
+    }
+    detail::values::ListReader list(value);
     std::string_view option;
     while (list.next(option)) {
       if (!detail::values::is_token(option)) {
@@ -221,22 +231,20 @@ FieldReading read_connection(const FieldIndex& index) noexcept {
 bool report_repaired_framing_fields(const FieldIndex& index, FindingList& findings) noexcept {
   const Response& r = index.response();
   bool reported = false;
-  for (std::size_t i = 0; i < index.field_count(); ++i) {
-    const FieldId id = index.id_at(i);
-    if (id != FieldId::content_length && id != FieldId::transfer_encoding &&
-        id != FieldId::connection) {
-      continue;
+  for (const FieldId id :
+       {FieldId::content_length, FieldId::transfer_encoding, FieldId::connection}) {
+    for (std::size_t i = index.first(id); i < index.field_count(); i = index.next(id, i)) {
+      const FieldLine& line = r.field_lines[i];
+      const Rule rule = line.has(FieldLine::obs_folded)        ? Rule::field_obs_fold
+                        : line.has(FieldLine::bare_cr)         ? Rule::field_value_cr_lf_nul
+                        : line.has(FieldLine::ws_before_colon) ? Rule::field_ws_before_colon
+                        : line.has(FieldLine::has_ctl)         ? Rule::field_value_ctl
+                                                               : Rule::count_;
+      if (rule == Rule::count_) continue;
+      findings.add(rule, Severity::error, line.name.offset, line.value.end() - line.name.offset,
+                   "a framing field needed a leniency: its meaning is ambiguous, refused");
+      reported = true;
     }
-    const FieldLine& line = r.field_lines[i];
-    const Rule rule = line.has(FieldLine::obs_folded)        ? Rule::field_obs_fold
-                      : line.has(FieldLine::bare_cr)         ? Rule::field_value_cr_lf_nul
-                      : line.has(FieldLine::ws_before_colon) ? Rule::field_ws_before_colon
-                      : line.has(FieldLine::has_ctl)         ? Rule::field_value_ctl
-                                                             : Rule::count_;
-    if (rule == Rule::count_) continue;
-    findings.add(rule, Severity::error, line.name.offset, line.value.end() - line.name.offset,
-                 "a framing field needed a leniency: its meaning is ambiguous, refused");
-    reported = true;
   }
   return reported;
 }

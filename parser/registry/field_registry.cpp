@@ -3,6 +3,7 @@
 #include "registry/field_registry.hpp"
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace h1resp::detail {
@@ -114,47 +115,108 @@ constexpr bool table_in_id_order() {
 }
 static_assert(table_in_id_order());
 
-// ASCII case-insensitive equality against a canonical name of the same length, eight bytes at a
-// time. Field names are tokens, and the canonical names hold only letters, digits and "-", so
-// folding every byte with | 0x20 is exact here: no two such bytes fold together.
-bool same_name(std::string_view name, std::string_view canonical) noexcept {
-  constexpr std::uint64_t kFold = 0x2020202020202020ULL;
-  std::size_t i = 0;
-  for (; i + 8 <= name.size(); i += 8) {
-    std::uint64_t a;
-    std::uint64_t b;
-    std::memcpy(&a, name.data() + i, 8);
-    std::memcpy(&b, canonical.data() + i, 8);
-    if ((a | kFold) != (b | kFold)) return false;
+// A perfect hash of the known names: the name's first and last eight bytes, folded to lower
+// case, mixed with its length and multiplied into 8 bits. The multiplier was chosen so that no
+// two known names share a slot (checked below at compile time; a new name that collides needs
+// another multiplier). A lookup is one hash and one comparison.
+constexpr std::uint64_t kHashMultiplier = 0x2737c5ef896dbedfULL;
+constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+
+constexpr std::uint64_t folded(const char* p, std::size_t n) noexcept {  // n <= 8
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]) | 0x20) << (8 * i);
   }
-  for (; i < name.size(); ++i) {
-    if ((static_cast<unsigned char>(name[i]) | 0x20) !=
-        (static_cast<unsigned char>(canonical[i]) | 0x20)) {
-      return false;
-    }
-  }
-  return true;
+  return v;
 }
 
-// The known fields grouped by name length, so a lookup compares against a few names at most.
-struct ByLength {
-  std::array<std::uint8_t, 24> start{};
-  std::array<std::uint8_t, kFieldIdCount> ids{};
+// A name as three words, folded to lower case: bytes 0-7 (zero-padded), bytes 8-15 (zero-padded,
+// zero for short names) and the last eight bytes (the first word again for names shorter than
+// eight). Names of at most 24 bytes are equal, case-insensitively, when their words are; the
+// known names hold only letters, digits and "-", for which folding with | 0x20 is exact.
+struct Words {
+  std::uint64_t first = 0;
+  std::uint64_t middle = 0;
+  std::uint64_t last = 0;
+  friend constexpr bool operator==(const Words&, const Words&) = default;
 };
 
-constexpr ByLength kByLength = [] {
-  ByLength t{};
-  std::size_t n = 0;
-  for (std::size_t length = 0; length + 1 < t.start.size(); ++length) {
-    t.start[length] = static_cast<std::uint8_t>(n);
-    for (const FieldInfo& f : kFields) {
-      if (f.name.size() == length) t.ids[n++] = static_cast<std::uint8_t>(f.id);
-    }
+constexpr Words words(std::string_view name) noexcept {
+  Words w;
+  w.first = folded(name.data(), std::min<std::size_t>(name.size(), 8));
+  if (name.size() > 8)
+    w.middle = folded(name.data() + 8, std::min<std::size_t>(name.size() - 8, 8));
+  w.last = name.size() >= 8 ? folded(name.data() + name.size() - 8, 8) : w.first;
+  return w;
+}
+
+constexpr std::size_t slot_of(const Words& w, std::size_t length) noexcept {
+  return static_cast<std::size_t>(((w.first ^ (w.last * kGolden) ^ length) * kHashMultiplier) >>
+                                  56);
+}
+
+struct HashTable {
+  std::array<std::uint8_t, 256> ids{};  // FieldId + 1; 0 is an empty slot
+  std::array<Words, kFieldIdCount> words{};
+  bool collision = false;
+};
+
+constexpr HashTable kHashTable = [] {
+  HashTable t{};
+  for (const FieldInfo& f : kFields) {
+    const Words w = words(f.name);
+    t.words[static_cast<std::size_t>(f.id)] = w;
+    std::uint8_t& entry = t.ids[slot_of(w, f.name.size())];
+    if (entry != 0) t.collision = true;
+    entry = static_cast<std::uint8_t>(static_cast<std::size_t>(f.id) + 1);
   }
-  t.start.back() = static_cast<std::uint8_t>(n);
   return t;
 }();
-static_assert(kByLength.start.back() == kFieldIdCount, "a field name is longer than 22 bytes");
+static_assert(!kHashTable.collision, "two field names share a hash slot: change kHashMultiplier");
+
+// Up to eight bytes (n <= 8) as a little-endian word, without reading past p[n - 1] and without
+// a call to memcpy for a variable length.
+std::uint64_t load_up_to_8(const char* p, std::size_t n) noexcept {
+  std::uint64_t v = 0;
+  std::size_t at = 0;
+  if (n >= 4) {
+    std::uint32_t x;
+    std::memcpy(&x, p, 4);
+    v = x;
+    at = 4;
+  }
+  if (n - at >= 2) {
+    std::uint16_t x;
+    std::memcpy(&x, p + at, 2);
+    v |= static_cast<std::uint64_t>(x) << (8 * at);
+    at += 2;
+  }
+  if (n - at >= 1) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[at])) << (8 * at);
+  if (n == 8) std::memcpy(&v, p, 8);
+  return v;
+}
+
+// The runtime words(): eight-byte loads, and the fold applied only to the loaded bytes.
+Words runtime_words(std::string_view name) noexcept {
+  constexpr std::uint64_t kFold = 0x2020202020202020ULL;
+  const std::size_t n = name.size();
+  Words w;
+  if (n >= 8) {
+    std::memcpy(&w.first, name.data(), 8);
+    std::memcpy(&w.last, name.data() + n - 8, 8);
+    w.first |= kFold;
+    w.last |= kFold;
+    if (n > 8) {
+      const std::size_t m = std::min<std::size_t>(n - 8, 8);
+      w.middle = load_up_to_8(name.data() + 8, m) |
+                 (m == 8 ? kFold : kFold & ((std::uint64_t{1} << (8 * m)) - 1));
+    }
+  } else {
+    w.first = load_up_to_8(name.data(), n) | (kFold & ((std::uint64_t{1} << (8 * n)) - 1));
+    w.last = w.first;
+  }
+  return w;
+}
 
 }  // namespace
 
@@ -162,28 +224,49 @@ const FieldInfo& field_info(FieldId id) noexcept {
   return kFields[static_cast<std::size_t>(id)];
 }
 
-FieldId field_id(std::string_view name) noexcept {
-  if (name.size() + 1 >= kByLength.start.size()) return FieldId::other;
-  if (name.empty()) return FieldId::other;
-  const auto first = static_cast<unsigned char>(name[0] | 0x20);
-  for (std::size_t i = kByLength.start[name.size()]; i < kByLength.start[name.size() + 1]; ++i) {
-    const FieldInfo& f = kFields[kByLength.ids[i]];
-    // The first byte rules out almost every other name of the same length.
-    if (static_cast<unsigned char>(f.name[0] | 0x20) == first && same_name(name, f.name)) {
-      return f.id;
+std::uint64_t fields_with(FieldInfo::Flag flag) noexcept {
+  // One mask per flag bit, computed when the table is.
+  static constexpr std::array<std::uint64_t, 16> kMasks = [] {
+    std::array<std::uint64_t, 16> masks{};
+    for (const FieldInfo& f : kFields) {
+      for (unsigned bit = 0; bit < 16; ++bit) {
+        if ((f.flags >> bit & 1) != 0)
+          masks[bit] |= std::uint64_t{1} << static_cast<unsigned>(f.id);
+      }
     }
-  }
-  return FieldId::other;
+    return masks;
+  }();
+  return kMasks[static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(flag)))];
+}
+
+FieldId field_id(std::string_view name) noexcept {
+  // Longer than any known name (and than three words can compare): not a known field.
+  if (name.empty() || name.size() > 24) return FieldId::other;
+  const Words w = runtime_words(name);
+  const std::uint8_t entry = kHashTable.ids[slot_of(w, name.size())];
+  if (entry == 0) return FieldId::other;
+  const std::size_t k = entry - 1;
+  return kFields[k].name.size() == name.size() && kHashTable.words[k] == w ? kFields[k].id
+                                                                           : FieldId::other;
 }
 
 FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
+  // Nothing is zeroed: firsts_, lasts_ and counts_ are read only for ids present_ says are.
   const std::size_t n = response.field_count();
   for (std::size_t i = 0; i < n; ++i) {
     const FieldId id = field_id(response.text(response.field_lines[i].name));
     if (i < kCapacity) ids_[i] = id;
     if (id == FieldId::other) continue;
     const auto k = static_cast<std::size_t>(id);
-    if (counts_[k]++ == 0) firsts_[k] = static_cast<std::uint32_t>(i);
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    if ((present_ & bit) == 0) {
+      present_ |= bit;
+      firsts_[k] = static_cast<std::uint32_t>(i);
+      counts_[k] = 1;
+    } else {
+      repeated_ |= bit;
+      ++counts_[k];
+    }
     lasts_[k] = static_cast<std::uint32_t>(i);
   }
 }
@@ -191,10 +274,6 @@ FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) 
 FieldId FieldIndex::id_at(std::size_t index) const noexcept {
   if (index < kCapacity) return ids_[index];
   return field_id(response_.text(response_.field_lines[index].name));
-}
-
-std::size_t FieldIndex::first(FieldId id) const noexcept {
-  return has(id) ? firsts_[static_cast<std::size_t>(id)] : field_count();
 }
 
 std::size_t FieldIndex::next(FieldId id, std::size_t index) const noexcept {

@@ -79,6 +79,7 @@ enum class FieldId : std::uint8_t {
 };
 
 inline constexpr std::size_t kFieldIdCount = static_cast<std::size_t>(FieldId::count_);
+static_assert(kFieldIdCount <= 64, "FieldIndex keeps one bit per known field in 64 bits");
 
 struct FieldInfo {
   enum Flag : std::uint16_t {
@@ -100,6 +101,8 @@ struct FieldInfo {
 };
 
 [[nodiscard]] const FieldInfo& field_info(FieldId id) noexcept;
+// The known fields with `flag`, one bit per FieldId (for FieldIndex::present()).
+[[nodiscard]] std::uint64_t fields_with(FieldInfo::Flag flag) noexcept;
 // The id of a field name (ASCII case-insensitive), or FieldId::other.
 [[nodiscard]] FieldId field_id(std::string_view name) noexcept;
 
@@ -112,12 +115,19 @@ class FieldIndex {
 
   explicit FieldIndex(const Response& response) noexcept;
 
-  [[nodiscard]] std::uint32_t count(FieldId id) const noexcept {
-    return counts_[static_cast<std::size_t>(id)];
+  // Known fields present, and present more than once, one bit per FieldId.
+  [[nodiscard]] std::uint64_t present() const noexcept { return present_; }
+  [[nodiscard]] std::uint64_t repeated() const noexcept { return repeated_; }
+  [[nodiscard]] bool has(FieldId id) const noexcept {
+    return (present_ >> static_cast<std::size_t>(id) & 1) != 0;
   }
-  [[nodiscard]] bool has(FieldId id) const noexcept { return count(id) != 0; }
+  [[nodiscard]] std::uint32_t count(FieldId id) const noexcept {
+    return has(id) ? counts_[static_cast<std::size_t>(id)] : 0;
+  }
   // The index of the first field line with `id`, or field_count() when there is none.
-  [[nodiscard]] std::size_t first(FieldId id) const noexcept;
+  [[nodiscard]] std::size_t first(FieldId id) const noexcept {
+    return has(id) ? firsts_[static_cast<std::size_t>(id)] : field_count();
+  }
   // The index of the next field line with `id` after `index`, or field_count().
   [[nodiscard]] std::size_t next(FieldId id, std::size_t index) const noexcept;
   [[nodiscard]] FieldId id_at(std::size_t index) const noexcept;
@@ -126,9 +136,11 @@ class FieldIndex {
 
  private:
   const Response& response_;
-  std::uint32_t counts_[kFieldIdCount] = {};
-  std::uint32_t firsts_[kFieldIdCount] = {};
-  std::uint32_t lasts_[kFieldIdCount] = {};
+  std::uint64_t present_ = 0;
+  std::uint64_t repeated_ = 0;
+  std::uint32_t counts_[kFieldIdCount];
+  std::uint32_t firsts_[kFieldIdCount];
+  std::uint32_t lasts_[kFieldIdCount];
   FieldId ids_[kCapacity];
 };
 

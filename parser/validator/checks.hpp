@@ -11,10 +11,27 @@
 #include "h1resp/rules.hpp"
 #include "h1resp/validator.hpp"
 #include "registry/field_registry.hpp"
+#include "validator/field_values.hpp"
 
 namespace h1resp::validator {
 
 using detail::FieldId;
+
+// What Cache-Control says, read once (RFC 9111 §5.2): one bit per directive the rules use.
+struct CacheControl {
+  enum Directive : std::uint8_t {
+    max_age,
+    s_maxage,
+    no_cache,
+    no_store,
+    private_,
+    public_,
+    must_understand,
+    kKnown,
+  };
+  std::uint32_t present = 0;  // bit (1 << Directive)
+  [[nodiscard]] bool has(Directive d) const noexcept { return (present >> d & 1) != 0; }
+};
 
 struct Checks {
   const Response& response;
@@ -24,7 +41,9 @@ struct Checks {
   const Policy& policy;
   const BodyInfo* body;  // nullptr when the body was not read
   FindingList& findings;
-  int reference_year;  // "now", for two-digit years (RFC 9110 §5.6.7)
+  int reference_year;             // "now", for two-digit years (RFC 9110 §5.6.7)
+  detail::values::HttpDate date;  // the Date field, read once (invalid when absent)
+  CacheControl cache;             // the Cache-Control fields, read once
 
   [[nodiscard]] unsigned code() const noexcept { return response.status; }
   [[nodiscard]] bool w3c() const noexcept { return policy.dialect == Dialect::w3c1992; }
@@ -75,6 +94,7 @@ void check_class_rules(const Checks& c) noexcept;         // class_rules.cpp: D,
 void check_not_modified(const Checks& c) noexcept;        // not_modified_rules.cpp: E
 void check_field_lines(const Checks& c) noexcept;         // field_rules.cpp: B
 void check_field_values(const Checks& c) noexcept;        // field_value_rules.cpp: F
+CacheControl check_cache_control(const Checks& c) noexcept;  // field_value_rules.cpp: F14, F15
 void check_w3c1992(const Checks& c) noexcept;             // w3c1992_rules.cpp: G (dialect)
 void check_historic_in_modern(const Checks& c) noexcept;  // w3c1992_rules.cpp: G in modern
 

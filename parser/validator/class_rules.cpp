@@ -13,23 +13,10 @@ bool is(std::string_view token, std::string_view lowercase) noexcept {
   return field_name_equals(token, lowercase);
 }
 
-// A Cache-Control directive named `name` is present (RFC 9111 §5.2).
-bool has_directive(const Checks& c, std::string_view name) noexcept {
-  for (std::size_t i = c.first(FieldId::cache_control); i < c.fields.field_count();
-       i = c.fields.next(FieldId::cache_control, i)) {
-    values::ListReader list(c.value(i));
-    std::string_view element;
-    while (list.next(element)) {
-      const values::CacheDirective d = values::parse_cache_directive(element);
-      if (d.valid && is(d.name, name)) return true;
-    }
-  }
-  return false;
-}
-
 // Explicit freshness (RFC 9111 §4.2.1): max-age, s-maxage or Expires.
 bool has_explicit_freshness(const Checks& c) noexcept {
-  return c.has(FieldId::expires) || has_directive(c, "max-age") || has_directive(c, "s-maxage");
+  return c.has(FieldId::expires) || c.cache.has(CacheControl::max_age) ||
+         c.cache.has(CacheControl::s_maxage);
 }
 
 // An element of a list field equals `token` (case-insensitively).

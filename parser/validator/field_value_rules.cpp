@@ -53,8 +53,10 @@ bool readable_after_normalising(std::string_view value, int year) noexcept {
 }
 
 // Date and Last-Modified: an IMF-fixdate (RFC 9110 §5.6.7). Returns the date when readable.
-values::HttpDate check_date(const Checks& c, std::size_t i, Rule invalid_rule) {
-  const values::HttpDate d = values::parse_http_date(c.value(i), c.reference_year);
+values::HttpDate check_date(const Checks& c, std::size_t i, Rule invalid_rule,
+                            const values::HttpDate* parsed = nullptr) {
+  const values::HttpDate d =
+      parsed != nullptr ? *parsed : values::parse_http_date(c.value(i), c.reference_year);
   if (d.form == values::HttpDate::invalid) {
     if (readable_after_normalising(c.value(i), c.reference_year)) {
       c.report_line(Rule::date_strict_form, i, "extra whitespace or wrong case in an HTTP-date");
@@ -72,7 +74,8 @@ values::HttpDate check_date(const Checks& c, std::size_t i, Rule invalid_rule) {
 
 void check_dates(const Checks& c) {
   values::HttpDate date{};
-  if (c.has(FieldId::date)) date = check_date(c, c.first(FieldId::date), Rule::date_http_date);
+  if (c.has(FieldId::date))
+    date = check_date(c, c.first(FieldId::date), Rule::date_http_date, &c.date);
   values::HttpDate modified{};
   if (c.has(FieldId::last_modified)) {
     modified = check_date(c, c.first(FieldId::last_modified), Rule::date_http_date);
@@ -112,20 +115,44 @@ void check_location(const Checks& c) {
   }
 }
 
-void check_cache_control(const Checks& c) {
-  enum Directive : std::uint8_t {
-    max_age,
-    s_maxage,
-    no_cache,
-    no_store,
-    private_,
-    public_,
-    must_understand,
-    kKnown
-  };
-  constexpr std::string_view kNames[] = {"max-age", "s-maxage", "no-cache",       "no-store",
-                                         "private", "public",   "must-understand"};
-  std::bitset<kKnown> seen;
+void check_range_fields(const Checks& c);
+void check_list_syntax(const Checks& c);
+void check_other_values(const Checks& c);
+
+constexpr int kRequestDirective = -2;
+
+// The CacheControl::Directive a directive name is, kRequestDirective for those only requests
+// carry (max-stale, min-fresh, only-if-cached), or -1. By length first: one comparison.
+int directive_id(std::string_view name) noexcept {
+  switch (name.size()) {
+    case 6:
+      return is(name, "public") ? CacheControl::public_ : -1;
+    case 7:
+      return is(name, "max-age")   ? CacheControl::max_age
+             : is(name, "private") ? CacheControl::private_
+                                   : -1;
+    case 8:
+      return is(name, "s-maxage")   ? CacheControl::s_maxage
+             : is(name, "no-cache") ? CacheControl::no_cache
+             : is(name, "no-store") ? CacheControl::no_store
+                                    : -1;
+    case 9:
+      return is(name, "max-stale") || is(name, "min-fresh") ? kRequestDirective : -1;
+    case 14:
+      return is(name, "only-if-cached") ? kRequestDirective : -1;
+    case 15:
+      return is(name, "must-understand") ? CacheControl::must_understand : -1;
+    default:
+      return -1;
+  }
+}
+
+}  // namespace
+
+// Cache-Control = #cache-directive (RFC 9111 §5.2), checked and summarised in one pass: the
+// class rules read the summary (explicit freshness, D02, D28).
+CacheControl check_cache_control(const Checks& c) noexcept {
+  CacheControl cache;
   for (std::size_t i = c.first(FieldId::cache_control); i < c.fields.field_count();
        i = c.fields.next(FieldId::cache_control, i)) {
     values::ListReader list(c.value(i));
@@ -137,38 +164,49 @@ void check_cache_control(const Checks& c) {
                       "not token [ \"=\" ( token / quoted-string ) ]");
         continue;
       }
-      if (is(d.name, "max-stale") || is(d.name, "min-fresh") || is(d.name, "only-if-cached")) {
+      const int known = directive_id(d.name);
+      if (known == kRequestDirective) {
         c.report_line(Rule::cache_control_syntax, i, "a request directive in a response");
         continue;
       }
-      for (std::size_t k = 0; k < kKnown; ++k) {
-        if (!is(d.name, kNames[k])) continue;
-        if (seen[k]) c.report_line(Rule::cache_control_syntax, i, "a directive repeated");
-        seen[k] = true;
-        if ((k == max_age || k == s_maxage) &&
+      if (known >= 0) {
+        const auto k = static_cast<std::size_t>(known);
+        if (cache.has(static_cast<CacheControl::Directive>(k))) {
+          c.report_line(Rule::cache_control_syntax, i, "a directive repeated");
+        }
+        cache.present |= 1U << k;
+        if ((k == CacheControl::max_age || k == CacheControl::s_maxage) &&
             (d.quoted || !values::parse_delta_seconds(d.value).valid)) {
           // RFC 9111 §5.2.2.1, §5.2.2.10: delta-seconds, and senders MUST NOT quote it.
           c.report_line(Rule::cache_control_syntax, i,
                         d.quoted ? "max-age and s-maxage MUST NOT be quoted"
                                  : "max-age and s-maxage take delta-seconds");
         }
-        if ((k == no_cache || k == private_) && d.has_value && !d.quoted) {
+        if ((k == CacheControl::no_cache || k == CacheControl::private_) && d.has_value &&
+            !d.quoted) {
           // RFC 9111 §5.2.2.4, §5.2.2.7: field lists SHOULD be quoted-strings.
           c.report_line(Rule::cache_control_syntax, i, "a field list SHOULD be a quoted-string");
         }
       }
     }
+    // RFC 9110 §5.6.1: a sender MUST NOT generate empty list elements.
+    if (list.empty_elements() != 0) {
+      c.report_line(Rule::field_empty_list_element, i, "Cache-Control");
+    }
   }
-  if (seen[public_] && seen[private_]) {
+  if (cache.has(CacheControl::public_) && cache.has(CacheControl::private_)) {
     c.report_line(Rule::cache_control_syntax, c.first(FieldId::cache_control),
                   "both public and private");
   }
-  if (seen[must_understand] && !seen[no_store]) {
+  if (cache.has(CacheControl::must_understand) && !cache.has(CacheControl::no_store)) {
     // RFC 9111 §5.2.2.3: must-understand SHOULD come with no-store, for caches that do not
     // understand it.
     c.report_line(Rule::cache_control_must_understand, c.first(FieldId::cache_control));
   }
+  return cache;
 }
+
+namespace {
 
 void check_range_fields(const Checks& c) {
   if (!c.has(FieldId::content_range)) return;
@@ -341,7 +379,6 @@ void check_other_values(const Checks& c) {
 void check_field_values(const Checks& c) noexcept {
   check_dates(c);
   check_location(c);
-  check_cache_control(c);
   check_range_fields(c);
   check_list_syntax(c);
   check_other_values(c);

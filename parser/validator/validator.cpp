@@ -8,18 +8,9 @@
 namespace h1resp {
 namespace {
 
-// The year "now" for RFC 9110 §5.6.7's two-digit years: the response's own Date when it has a
-// valid one (no clock is read, so results are reproducible), else this constant.
+// The year "now" for RFC 9110 §5.6.7's two-digit years: the response's own Date when it is a
+// valid IMF-fixdate (no clock is read, so results are reproducible), else this constant.
 constexpr int kDefaultReferenceYear = 2025;
-
-int reference_year(const validator::Checks& c) noexcept {
-  if (!c.has(detail::FieldId::date)) return kDefaultReferenceYear;
-  const detail::values::HttpDate date =
-      detail::values::parse_http_date(c.value_of(detail::FieldId::date), kDefaultReferenceYear);
-  if (date.form != detail::values::HttpDate::imf_fixdate) return kDefaultReferenceYear;
-  // Days to civil year, enough precision for the 50-year rule.
-  return static_cast<int>(1970 + date.seconds / 31556952);
-}
 
 }  // namespace
 
@@ -53,8 +44,15 @@ namespace validator {
 
 void run(const detail::FieldIndex& fields, const Framing& framing, const RequestContext& request,
          const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept {
-  Checks c{fields.response(), fields, framing, request, policy, body, findings, 0};
-  c.reference_year = reference_year(c);
+  Checks c{fields.response(),     fields, framing, request, policy, body, findings,
+           kDefaultReferenceYear, {},     {}};
+  if (c.has(FieldId::date)) {
+    c.date = detail::values::parse_http_date(c.value_of(FieldId::date), kDefaultReferenceYear);
+    if (c.date.form == detail::values::HttpDate::imf_fixdate) {
+      c.reference_year = static_cast<int>(1970 + c.date.seconds / 31556952);  // mean year
+    }
+  }
+  c.cache = check_cache_control(c);
   check_status_code(c);
   check_reason_phrase(c);
   check_class_rules(c);

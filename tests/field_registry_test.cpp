@@ -1,0 +1,72 @@
+// The field registry's lookup: a perfect hash with a word-wise, case-insensitive comparison.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "h1resp/parser.hpp"
+#include "registry/field_registry.hpp"
+
+namespace h1resp::detail {
+namespace {
+
+std::string with_case(std::string_view name, int variant) {
+  std::string s(name);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c < 'A' || (c > 'Z' && c < 'a') || c > 'z') continue;
+    const bool upper = variant == 0 ? false : variant == 1 ? true : (i % 2 == 0);
+    s[i] = upper ? static_cast<char>(c & ~0x20) : static_cast<char>(c | 0x20);
+  }
+  return s;
+}
+
+TEST(FieldRegistry, EveryKnownNameInAnyCaseFindsItsId) {
+  for (std::size_t k = 0; k < kFieldIdCount; ++k) {
+    const FieldInfo& info = field_info(static_cast<FieldId>(k));
+    EXPECT_EQ(static_cast<std::size_t>(info.id), k);
+    for (int variant = 0; variant < 3; ++variant) {
+      EXPECT_EQ(field_id(with_case(info.name, variant)), info.id) << info.name << " " << variant;
+    }
+  }
+}
+
+TEST(FieldRegistry, NearMissesAreUnknown) {
+  for (std::size_t k = 0; k < kFieldIdCount; ++k) {
+    const std::string name(field_info(static_cast<FieldId>(k)).name);
+    EXPECT_EQ(field_id(name + "x"), FieldId::other) << name;
+    // A prefix is another name only if it is one ("TE" is not a prefix of any; none are).
+    const FieldId prefix = field_id(name.substr(0, name.size() - 1));
+    EXPECT_TRUE(prefix == FieldId::other || field_info(prefix).name.size() == name.size() - 1)
+        << name;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      std::string changed = name;
+      changed[i] = changed[i] == '-' ? '_' : '^';  // '^' folds to '~': no known name has either
+      EXPECT_EQ(field_id(changed), FieldId::other) << changed;
+    }
+  }
+  EXPECT_EQ(field_id(""), FieldId::other);
+  EXPECT_EQ(field_id("X-Custom"), FieldId::other);
+  EXPECT_EQ(field_id(std::string(25, 'a')), FieldId::other);
+  EXPECT_EQ(field_id("Content-Security-Policy"), FieldId::other);
+}
+
+TEST(FieldRegistry, IndexCountsFirstNextAndRepeats) {
+  BasicResponseParser<> parser;
+  ASSERT_EQ(parser.parse("HTTP/1.1 200 OK\r\nSet-Cookie: a\r\nDate: x\r\nset-cookie: b\r\n"
+                         "X: y\r\nSET-COOKIE: c\r\n\r\n"),
+            ParseStatus::complete);
+  const FieldIndex index(parser.response());
+  EXPECT_EQ(index.count(FieldId::set_cookie), 3U);
+  EXPECT_EQ(index.first(FieldId::set_cookie), 0U);
+  EXPECT_EQ(index.next(FieldId::set_cookie, 0), 2U);
+  EXPECT_EQ(index.next(FieldId::set_cookie, 2), 4U);
+  EXPECT_EQ(index.next(FieldId::set_cookie, 4), 5U);  // field_count(): no more
+  EXPECT_TRUE(index.has(FieldId::date));
+  EXPECT_FALSE(index.has(FieldId::etag));
+  EXPECT_EQ(index.first(FieldId::etag), 5U);
+  EXPECT_EQ(index.repeated(), std::uint64_t{1} << static_cast<int>(FieldId::set_cookie));
+  EXPECT_EQ(index.id_at(3), FieldId::other);
+}
+
+}  // namespace
+}  // namespace h1resp::detail
