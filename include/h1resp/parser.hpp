@@ -124,6 +124,7 @@ class ResponseParser {
 
   Step leading_lines(Scan& scan) noexcept;
   Step status_line(Scan& scan) noexcept;
+  bool ordinary_status_line(Scan& scan) noexcept;
   Step status_line_prefix(Scan& scan) noexcept;
   Step not_a_status_line(Scan& scan, std::size_t mismatch, bool final) noexcept;
   Step whitespace_run(Scan& scan, std::size_t from, std::size_t& end) noexcept;

@@ -62,9 +62,11 @@ ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
   const detail::BlockMasks* const masks = scan.masks();
   std::size_t window_start = scan.window_start();
   std::size_t window_end = scan.window_end();
-  // The CTL stream: bits of the block at ctl_base not yet passed.
-  std::size_t ctl_base = window_start;
-  std::uint64_t ctl_bits = masks[0].ctl;
+  // The CTL stream: bits of the block at ctl_base not yet passed; none before `start`.
+  const std::size_t start_rel = start - window_start;
+  std::size_t ctl_base = window_start + start_rel / detail::kBlockBytes * detail::kBlockBytes;
+  std::uint64_t ctl_bits = masks[start_rel / detail::kBlockBytes].ctl &
+                           (~std::uint64_t{0} << (start_rel % detail::kBlockBytes));
 
   auto move_window = [&](std::size_t from) noexcept {
     scan.refill(from);

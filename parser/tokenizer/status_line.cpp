@@ -99,6 +99,7 @@ ResponseParser::Step ResponseParser::not_a_status_line(Scan& scan, std::size_t m
 // first offending byte is reported whatever the split. Re-run from the line start on each
 // feed() until it passes: 13 bytes, plus the whitespace runs of a lenient reading.
 ResponseParser::Step ResponseParser::status_line(Scan& scan) noexcept {
+  if (ordinary_status_line(scan)) return Step::next;
   // The check is re-run from the line start after a wait: undo the notes of the earlier run.
   const FindingList::Mark mark = findings_.mark();
   const Step step = status_line_prefix(scan);
@@ -224,6 +225,44 @@ ResponseParser::Step ResponseParser::status_line_prefix(Scan& scan) noexcept {
   scan_from_ = static_cast<std::uint32_t>(reason_start);
   phase_ = static_cast<std::uint8_t>(Phase::reason);
   return Step::next;
+}
+
+// The hot path: "HTTP/1." DIGIT SP 3DIGIT SP reason CRLF, all of it in the bytes, read strictly.
+// Anything else (another shape, a lenient reading, bytes still to come) returns false with
+// nothing changed, and the general steps decide the line from its start: the fast path accepts
+// only what they would accept in exactly the same way.
+bool ResponseParser::ordinary_status_line(Scan& scan) noexcept {
+  if (policy_.allows(Leniency::status_line_whitespace) || policy_.dialect != Dialect::modern) {
+    return false;
+  }
+  const std::size_t start = line_start_;
+  if (start + 13 > scan.avail()) return false;
+  const char* p = scan.data() + start;
+  if (std::memcmp(p, "HTTP/1.", 7) != 0 || !is_digit(static_cast<unsigned char>(p[7])) ||
+      p[8] != ' ' || !is_digit(static_cast<unsigned char>(p[9])) ||
+      !is_digit(static_cast<unsigned char>(p[10])) ||
+      !is_digit(static_cast<unsigned char>(p[11])) || p[12] != ' ') {
+    return false;
+  }
+  const std::size_t bound = std::min(scan.avail(), start + policy_.limits.max_line_bytes + 1);
+  const std::size_t end = scan.next_ctl(start + 13, bound);
+  if (end == bound || end + 1 >= scan.avail() || scan.at(end) != '\r' || scan.at(end + 1) != '\n') {
+    return false;
+  }
+  response_.version_major = 1;
+  response_.version_minor = static_cast<std::uint8_t>(p[7] - '0');
+  response_.status =
+      static_cast<std::uint16_t>((p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0'));
+  response_.code = Span{static_cast<std::uint32_t>(start + 9), 3};
+  response_.reason =
+      Span{static_cast<std::uint32_t>(start + 13), static_cast<std::uint32_t>(end - start - 13)};
+  response_.status_line =
+      Span{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start)};
+  line_flags_ = 0;
+  line_start_ = static_cast<std::uint32_t>(end + 2);
+  scan_from_ = line_start_;
+  phase_ = static_cast<std::uint8_t>(Phase::line_start);
+  return true;
 }
 
 // The run of status-line whitespace at `from` (SP, HTAB, VT, FF, and CR not followed by LF);
