@@ -35,8 +35,12 @@ void locate(FieldReading& reading, const FieldLine& line) noexcept {
 
 Problem at_element(Rule rule, const Response& r, std::string_view element,
                    std::string_view detail) noexcept {
-  return Problem{rule, offset_in(r, element),
-                 static_cast<std::uint32_t>(element.empty() ? 1 : element.size()), detail};
+  return Problem{rule,
+                 offset_in(r, element),
+                 static_cast<std::uint32_t>(element.empty() ? 1 : element.size()),
+                 detail,
+                 Severity::info,
+                 Severity::error};
 }
 
 }  // namespace
@@ -57,26 +61,26 @@ FieldReading read_content_length(const FieldIndex& index) noexcept {
     switch (cl.status) {
       case detail::values::ContentLength::syntax:
         reading.valid = false;
-        reading.add({Rule::framing_cl_syntax, value.empty() ? line.name.offset : bad,
-                     value.empty() ? line.name.length : 1,
-                     value.empty() ? "empty Content-Length" : "Content-Length is not 1*DIGIT"});
+        reading.add(Rule::framing_cl_syntax, value.empty() ? line.name.offset : bad,
+                    value.empty() ? line.name.length : 1,
+                    value.empty() ? "empty Content-Length" : "Content-Length is not 1*DIGIT");
         continue;
       case detail::values::ContentLength::overflow:
         reading.valid = false;
-        reading.add({Rule::framing_cl_overflow, bad, line.value.length,
-                     "Content-Length does not fit in 63 bits"});
+        reading.add(Rule::framing_cl_overflow, bad, line.value.length,
+                    "Content-Length does not fit in 63 bits");
         continue;
       case detail::values::ContentLength::conflict:
         reading.valid = false;
-        reading.add({Rule::framing_cl_conflict, bad, 1, "Content-Length list members differ"});
+        reading.add(Rule::framing_cl_conflict, bad, 1, "Content-Length list members differ");
         continue;
       case detail::values::ContentLength::ok:
         break;
     }
     if (have_value && cl.value != reading.value) {
       reading.valid = false;
-      reading.add({Rule::framing_cl_conflict, line.name.offset, line.value.end() - line.name.offset,
-                   "Content-Length differs from an earlier one"});
+      reading.add(Rule::framing_cl_conflict, line.name.offset, line.value.end() - line.name.offset,
+                  "Content-Length differs from an earlier one");
       continue;
     }
     if (have_value || cl.members > 1) {
@@ -146,13 +150,13 @@ FieldReading read_transfer_encoding(const FieldIndex& index) noexcept {
     if (list.empty_elements() != 0) {
       // RFC 9110 §5.6.1: a sender MUST NOT generate empty list elements; on Transfer-Encoding
       // parsers split on them (",chunked").
-      reading.add({Rule::field_empty_list_element, line.value.offset,
-                   std::max<std::uint32_t>(line.value.length, 1),
-                   "empty element in Transfer-Encoding"});
+      reading.add(Rule::field_empty_list_element, line.value.offset,
+                  std::max<std::uint32_t>(line.value.length, 1),
+                  "empty element in Transfer-Encoding");
     }
     if (!any) {
-      reading.add({Rule::framing_te_empty, line.name.offset, line.value.end() - line.name.offset,
-                   "Transfer-Encoding without a coding"});
+      reading.add(Rule::framing_te_empty, line.name.offset, line.value.end() - line.name.offset,
+                  "Transfer-Encoding without a coding");
     }
   }
   if (chunked > 1) {

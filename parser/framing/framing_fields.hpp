@@ -13,14 +13,16 @@
 
 namespace h1resp::framing {
 
+// Trivially constructible (no member initializers): a reading's array of problems is not
+// initialized, only what add() writes is read. Three readings per response: it matters.
 struct Problem {
   Rule rule;
   std::uint64_t offset;
   std::uint32_t length;
   std::string_view detail;
   // The severity is the decision's (error where the field decides the length), bounded by these.
-  Severity severity_floor = Severity::info;
-  Severity severity_cap = Severity::error;
+  Severity severity_floor;
+  Severity severity_cap;
 };
 
 struct FieldReading {
@@ -38,9 +40,13 @@ struct FieldReading {
   bool upgrade = false;
 
   static constexpr std::size_t kCapacity = 8;
-  Problem items[kCapacity] = {};
+  Problem items[kCapacity];
   std::uint32_t count = 0;
 
+  // A problem whose severity is the decision's.
+  void add(Rule rule, std::uint64_t offset, std::uint32_t length, std::string_view detail) noexcept {
+    add(Problem{rule, offset, length, detail, Severity::info, Severity::error});
+  }
   void add(const Problem& p) noexcept {
     if (count < kCapacity) items[count++] = p;
   }

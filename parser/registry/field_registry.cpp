@@ -196,26 +196,16 @@ std::uint64_t load_up_to_8(const char* p, std::size_t n) noexcept {
   return v;
 }
 
-// The runtime words(): eight-byte loads, and the fold applied only to the loaded bytes.
-Words runtime_words(std::string_view name) noexcept {
-  constexpr std::uint64_t kFold = 0x2020202020202020ULL;
-  const std::size_t n = name.size();
-  Words w;
-  if (n >= 8) {
-    std::memcpy(&w.first, name.data(), 8);
-    std::memcpy(&w.last, name.data() + n - 8, 8);
-    w.first |= kFold;
-    w.last |= kFold;
-    if (n > 8) {
-      const std::size_t m = std::min<std::size_t>(n - 8, 8);
-      w.middle = load_up_to_8(name.data() + 8, m) |
-                 (m == 8 ? kFold : kFold & ((std::uint64_t{1} << (8 * m)) - 1));
-    }
-  } else {
-    w.first = load_up_to_8(name.data(), n) | (kFold & ((std::uint64_t{1} << (8 * n)) - 1));
-    w.last = w.first;
+constexpr std::uint64_t kFold = 0x2020202020202020ULL;
+
+// Bytes [at, at + n) (n <= 8), folded like words(): the fold applied to the loaded bytes only.
+std::uint64_t runtime_word(const char* p, std::size_t n) noexcept {
+  if (n == 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v | kFold;
   }
-  return w;
+  return load_up_to_8(p, n) | (kFold & ((std::uint64_t{1} << (8 * n)) - 1));
 }
 
 }  // namespace
@@ -241,13 +231,23 @@ std::uint64_t fields_with(FieldInfo::Flag flag) noexcept {
 
 FieldId field_id(std::string_view name) noexcept {
   // Longer than any known name (and than three words can compare): not a known field.
-  if (name.empty() || name.size() > 24) return FieldId::other;
-  const Words w = runtime_words(name);
-  const std::uint8_t entry = kHashTable.ids[slot_of(w, name.size())];
+  const std::size_t n = name.size();
+  if (n == 0 || n > 24) return FieldId::other;
+  const char* p = name.data();
+  Words w;
+  w.first = runtime_word(p, std::min<std::size_t>(n, 8));
+  w.last = n >= 8 ? runtime_word(p + n - 8, 8) : w.first;
+  const std::uint8_t entry = kHashTable.ids[slot_of(w, n)];
   if (entry == 0) return FieldId::other;
   const std::size_t k = entry - 1;
-  return kFields[k].name.size() == name.size() && kHashTable.words[k] == w ? kFields[k].id
-                                                                           : FieldId::other;
+  const Words& known = kHashTable.words[k];
+  // The first and last words cover every byte of a name of at most 16 bytes; longer ones need
+  // bytes 8-15 too.
+  if (kFields[k].name.size() != n || known.first != w.first || known.last != w.last) {
+    return FieldId::other;
+  }
+  if (n > 16 && known.middle != runtime_word(p + 8, 8)) return FieldId::other;
+  return kFields[k].id;
 }
 
 FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
