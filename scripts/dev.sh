@@ -97,11 +97,7 @@ cmd_fuzz() {
 cmd_lint() {
   ensure_packages clang-format clang-tidy
   configure "$BUILD" -DCMAKE_BUILD_TYPE=Release
-  log "clang-format"
-  git -C "$ROOT" ls-files '*.cpp' '*.hpp' '*.h' '*.c' | grep -v '^examples/c/' |
-    (cd "$ROOT" && xargs clang-format --dry-run -Werror)
-  log "clang-tidy (parser/)"
-  (cd "$ROOT" && git ls-files 'parser/*.cpp' | xargs clang-tidy -p "$BUILD" --quiet)
+  ROOT=$ROOT BUILD=$BUILD JOBS=$JOBS bash "$ROOT/scripts/test.d/10-lint.sh"
 }
 
 main() {

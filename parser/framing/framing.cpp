@@ -9,7 +9,6 @@
 namespace h1resp {
 namespace {
 
-using detail::FieldId;
 using detail::FieldIndex;
 
 bool is_http11_or_later(const Response& r) noexcept {

@@ -44,7 +44,8 @@ struct FieldReading {
   std::uint32_t count = 0;
 
   // A problem whose severity is the decision's.
-  void add(Rule rule, std::uint64_t offset, std::uint32_t length, std::string_view detail) noexcept {
+  void add(Rule rule, std::uint64_t offset, std::uint32_t length,
+           std::string_view detail) noexcept {
     add(Problem{rule, offset, length, detail, Severity::info, Severity::error});
   }
   void add(const Problem& p) noexcept {

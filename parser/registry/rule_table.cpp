@@ -17,7 +17,7 @@
 namespace h1resp {
 namespace {
 
-using std::string_view_literals::operator""sv;  // "..."sv keeps embedded NUL bytes
+using namespace std::string_view_literals;  // "..."sv keeps embedded NUL bytes
 
 // Example bytes built at compile time, for the limit rules whose examples are too large to spell
 // out: `head`, then `count` copies of `unit`, then `tail`.

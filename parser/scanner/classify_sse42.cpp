@@ -43,7 +43,7 @@ H1RESP_TARGET_SSE42 inline std::uint64_t ctl_mask(__m128i v) noexcept {
 // Pre-condition: p[0, 64) is readable.
 H1RESP_TARGET_SSE42 inline BlockMasks classify_block(const char* p, const SseTables& t) noexcept {
   BlockMasks m{0, 0};
-  for (int i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < 4; ++i) {
     // SAFETY: a 16-byte load of p[16i, 16i + 16), inside the 64 readable bytes.
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
     m.not_tchar |= not_tchar_mask(v, t) << (16 * i);

@@ -405,7 +405,8 @@ HttpDate finish_date(const DateParts& d, HttpDate::Form form) noexcept {
   const std::int64_t days = days_from_civil(d.year, d.month, d.day);
   HttpDate date;
   date.form = form;
-  date.seconds = days * 86400 + d.hour * 3600 + d.minute * 60 + d.second;
+  date.seconds =
+      days * 86400 + std::int64_t{d.hour} * 3600 + std::int64_t{d.minute} * 60 + d.second;
   date.weekday_matches = floor_mod(days + 4, 7) == d.weekday;  // 1970-01-01 was a Thursday
   return date;
 }
