@@ -54,7 +54,7 @@ TEST(Kernels, ScalarMasksFollowTheRfcClasses) {
     const auto byte = static_cast<unsigned char>(c);
     const bool not_tchar = (masks[c / 64].not_tchar >> (c % 64)) & 1;
     const bool ctl = (masks[c / 64].ctl >> (c % 64)) & 1;
-    EXPECT_EQ(not_tchar, !detail::is_tchar(byte)) << c;
+    EXPECT_EQ(not_tchar, !detail::tchar_by_definition(byte)) << c;
     EXPECT_EQ(ctl, (c < 0x20 && c != '\t') || c == 0x7F) << c;
   }
 }

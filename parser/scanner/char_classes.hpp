@@ -10,7 +10,7 @@ namespace h1resp::detail {
 
 // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
 //       / DIGIT / ALPHA                                                      (RFC 9110 §5.6.2)
-constexpr bool is_tchar(unsigned char c) noexcept {
+constexpr bool tchar_by_definition(unsigned char c) noexcept {
   if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
   switch (c) {
     case '!':
@@ -36,7 +36,7 @@ constexpr bool is_tchar(unsigned char c) noexcept {
 
 // A control byte that may not appear in a field value or reason phrase: CTL except HTAB
 // (RFC 9110 §5.5: field-vchar = VCHAR / obs-text, with SP and HTAB inside; RFC 9112 §4).
-constexpr bool is_value_ctl(unsigned char c) noexcept {
+constexpr bool value_ctl_by_definition(unsigned char c) noexcept {
   return (c < 0x20 && c != '\t') || c == 0x7F;
 }
 
@@ -57,22 +57,30 @@ inline constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
   std::array<std::uint8_t, 256> table{};
   for (unsigned c = 0; c < 256; ++c) {
     const auto b = static_cast<unsigned char>(c);
-    table[c] = static_cast<std::uint8_t>((is_tchar(b) ? 0 : kNotTchar) |
-                                         (is_value_ctl(b) ? kValueCtl : 0));
+    table[c] = static_cast<std::uint8_t>((tchar_by_definition(b) ? 0 : kNotTchar) |
+                                         (value_ctl_by_definition(b) ? kValueCtl : 0));
   }
   return table;
 }();
 
+// The classes as one table lookup each (the definitions above are chains of comparisons).
+constexpr bool is_tchar(unsigned char c) noexcept {
+  return (kByteClasses[c] & kNotTchar) == 0;
+}
+constexpr bool is_value_ctl(unsigned char c) noexcept {
+  return (kByteClasses[c] & kValueCtl) != 0;
+}
+
 // The tchar set as two 16-entry nibble tables, for vector byte shuffles (pshufb): a byte c is a
 // tchar exactly when kTcharByLowNibble[c & 0xF] & kTcharByHighNibble[c >> 4] is not 0. Each high
 // nibble 0-7 owns one bit; bytes >= 0x80 have a high nibble whose entry is 0, so they are never
-// tchars. Checked against is_tchar() below, for all 256 bytes.
+// tchars. Checked against the definition below, for all 256 bytes.
 inline constexpr std::array<std::uint8_t, 16> kTcharByHighNibble = {
     0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0, 0, 0, 0, 0, 0, 0, 0};
 inline constexpr std::array<std::uint8_t, 16> kTcharByLowNibble = [] {
   std::array<std::uint8_t, 16> table{};
   for (unsigned c = 0; c < 128; ++c) {
-    if (is_tchar(static_cast<unsigned char>(c))) {
+    if (tchar_by_definition(static_cast<unsigned char>(c))) {
       table[c & 0xF] = static_cast<std::uint8_t>(table[c & 0xF] | kTcharByHighNibble[c >> 4]);
     }
   }
@@ -82,7 +90,7 @@ inline constexpr std::array<std::uint8_t, 16> kTcharByLowNibble = [] {
 constexpr bool nibble_tables_match_is_tchar() noexcept {
   for (unsigned c = 0; c < 256; ++c) {
     const bool by_table = (kTcharByLowNibble[c & 0xF] & kTcharByHighNibble[c >> 4]) != 0;
-    if (by_table != is_tchar(static_cast<unsigned char>(c))) return false;
+    if (by_table != tchar_by_definition(static_cast<unsigned char>(c))) return false;
   }
   return true;
 }

@@ -3,6 +3,7 @@
 // Content-Type. The grammars are in field_values.cpp; here is what each value must say.
 #include <bitset>
 
+#include "scanner/char_classes.hpp"
 #include "validator/checks.hpp"
 #include "validator/field_values.hpp"
 
@@ -147,52 +148,114 @@ int directive_id(std::string_view name) noexcept {
   }
 }
 
+// One well-formed directive of Cache-Control line `i`: what the rules say of it.
+void note_directive(const Checks& c, std::size_t i, std::string_view name, std::string_view value,
+                    bool has_value, bool quoted, CacheControl& cache) noexcept {
+  const int known = directive_id(name);
+  if (known == kRequestDirective) {
+    c.report_line(Rule::cache_control_syntax, i, "a request directive in a response");
+    return;
+  }
+  if (known < 0) return;  // RFC 9111 §5.2.3: unknown directives are ignored
+  const auto k = static_cast<CacheControl::Directive>(known);
+  if (cache.has(k)) c.report_line(Rule::cache_control_syntax, i, "a directive repeated");
+  cache.present |= 1U << k;
+  if ((k == CacheControl::max_age || k == CacheControl::s_maxage) &&
+      (quoted || !values::parse_delta_seconds(value).valid)) {
+    // RFC 9111 §5.2.2.1, §5.2.2.10: delta-seconds, and senders MUST NOT quote it.
+    c.report_line(Rule::cache_control_syntax, i,
+                  quoted ? "max-age and s-maxage MUST NOT be quoted"
+                         : "max-age and s-maxage take delta-seconds");
+  }
+  if ((k == CacheControl::no_cache || k == CacheControl::private_) && has_value && !quoted) {
+    // RFC 9111 §5.2.2.4, §5.2.2.7: field lists SHOULD be quoted-strings.
+    c.report_line(Rule::cache_control_syntax, i, "a field list SHOULD be a quoted-string");
+  }
+}
+
+// The end of the list element starting at `at`: the next comma outside a quoted-string, or the
+// end of the value (the way ListReader splits lists).
+std::size_t element_end(std::string_view v, std::size_t at) noexcept {
+  bool quoted = false;
+  for (; at < v.size(); ++at) {
+    const char ch = v[at];
+    if (quoted) {
+      if (ch == '\\') {
+        ++at;
+      } else if (ch == '"') {
+        quoted = false;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ',') {
+      break;
+    }
+  }
+  return std::min(at, v.size());
+}
+
 }  // namespace
 
-// Cache-Control = #cache-directive (RFC 9111 §5.2), checked and summarised in one pass: the
-// class rules read the summary (explicit freshness, D02, D28).
+// Cache-Control = #cache-directive; cache-directive = token [ "=" ( token / quoted-string ) ]
+// (RFC 9111 §5.2). Checked and summarised in one pass over each value's bytes (the class rules
+// read the summary: explicit freshness for D02 and D28).
 CacheControl check_cache_control(const Checks& c) noexcept {
   CacheControl cache;
   for (std::size_t i = c.first(FieldId::cache_control); i < c.fields.field_count();
        i = c.fields.next(FieldId::cache_control, i)) {
-    values::ListReader list(c.value(i));
-    std::string_view element;
-    while (list.next(element)) {
-      const values::CacheDirective d = values::parse_cache_directive(element);
-      if (!d.valid) {
+    const std::string_view v = c.value(i);
+    const std::size_t n = v.size();
+    std::uint32_t empty_elements = 0;
+    std::size_t at = 0;
+    while (n != 0) {  // an empty value is an empty list
+      while (at < n && detail::is_ows(static_cast<unsigned char>(v[at])))
+        ++at;
+      if (at == n || v[at] == ',') {  // RFC 9110 §5.6.1: an empty element
+        ++empty_elements;
+        if (at == n) break;
+        ++at;
+        continue;
+      }
+      const std::size_t name_start = at;
+      while (at < n && detail::is_tchar(static_cast<unsigned char>(v[at])))
+        ++at;
+      const std::string_view name = v.substr(name_start, at - name_start);
+      bool valid = !name.empty();
+      bool has_value = false;
+      bool quoted = false;
+      std::string_view value;
+      if (valid && at < n && v[at] == '=') {
+        has_value = true;
+        ++at;
+        if (at < n && v[at] == '"') {
+          const std::size_t length = values::quoted_string_length(v.substr(at));
+          valid = length != 0;
+          quoted = true;
+          value = v.substr(at + 1, length >= 2 ? length - 2 : 0);
+          at += length;
+        } else {
+          const std::size_t value_start = at;
+          while (at < n && detail::is_tchar(static_cast<unsigned char>(v[at])))
+            ++at;
+          value = v.substr(value_start, at - value_start);
+          valid = !value.empty();
+        }
+      }
+      while (at < n && detail::is_ows(static_cast<unsigned char>(v[at])))
+        ++at;
+      valid = valid && (at == n || v[at] == ',');
+      if (!valid) {
         c.report_line(Rule::cache_control_syntax, i,
                       "not token [ \"=\" ( token / quoted-string ) ]");
-        continue;
+        at = element_end(v, name_start);
+      } else {
+        note_directive(c, i, name, value, has_value, quoted, cache);
       }
-      const int known = directive_id(d.name);
-      if (known == kRequestDirective) {
-        c.report_line(Rule::cache_control_syntax, i, "a request directive in a response");
-        continue;
-      }
-      if (known >= 0) {
-        const auto k = static_cast<std::size_t>(known);
-        if (cache.has(static_cast<CacheControl::Directive>(k))) {
-          c.report_line(Rule::cache_control_syntax, i, "a directive repeated");
-        }
-        cache.present |= 1U << k;
-        if ((k == CacheControl::max_age || k == CacheControl::s_maxage) &&
-            (d.quoted || !values::parse_delta_seconds(d.value).valid)) {
-          // RFC 9111 §5.2.2.1, §5.2.2.10: delta-seconds, and senders MUST NOT quote it.
-          c.report_line(Rule::cache_control_syntax, i,
-                        d.quoted ? "max-age and s-maxage MUST NOT be quoted"
-                                 : "max-age and s-maxage take delta-seconds");
-        }
-        if ((k == CacheControl::no_cache || k == CacheControl::private_) && d.has_value &&
-            !d.quoted) {
-          // RFC 9111 §5.2.2.4, §5.2.2.7: field lists SHOULD be quoted-strings.
-          c.report_line(Rule::cache_control_syntax, i, "a field list SHOULD be a quoted-string");
-        }
-      }
+      if (at == n) break;
+      ++at;  // the comma
     }
     // RFC 9110 §5.6.1: a sender MUST NOT generate empty list elements.
-    if (list.empty_elements() != 0) {
-      c.report_line(Rule::field_empty_list_element, i, "Cache-Control");
-    }
+    if (empty_elements != 0) c.report_line(Rule::field_empty_list_element, i, "Cache-Control");
   }
   if (cache.has(CacheControl::public_) && cache.has(CacheControl::private_)) {
     c.report_line(Rule::cache_control_syntax, c.first(FieldId::cache_control),
