@@ -19,7 +19,7 @@ PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev llvm clang-format clang-tidy
   node-llhttp libgtest-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libasio-dev
-  nginx-light curl wrk pkg-config
+  nginx-light curl wrk pkg-config python3
 )
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }

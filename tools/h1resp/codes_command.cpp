@@ -10,7 +10,7 @@ namespace h1resp::cli {
 namespace {
 
 struct CodesArguments {
-  int code = 0;
+  int code = -1;  // none given: list
   std::string cls;
 };
 
@@ -61,7 +61,7 @@ void print_code(const StatusInfo& info, bool details) {
 }
 
 int run(const CodesArguments& a) {
-  if (a.code != 0) {
+  if (a.code >= 0) {
     const StatusInfo* info = status_info(static_cast<unsigned>(a.code));
     if (info == nullptr) {
       if (status_class(static_cast<unsigned>(a.code)) == StatusClass::invalid) {

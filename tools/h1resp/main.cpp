@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.add_flag("--version", version, "print the version and the scanner kernel, then exit");
   const h1resp::cli::Runner check = h1resp::cli::add_check_command(app);
   const h1resp::cli::Runner codes = h1resp::cli::add_codes_command(app);
+  const h1resp::cli::Runner probe = h1resp::cli::add_probe_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("check")) return check();
   if (app.got_subcommand("codes")) return codes();
+  if (app.got_subcommand("probe")) return probe();
   fmt::print("{}", app.help());
   return h1resp::cli::kExitUsage;
 }

@@ -39,11 +39,22 @@ void check_stream(std::string_view file, std::string_view bytes, const CheckSett
   ResponseStream stream(bytes, options);
   StreamMessage message;
   std::vector<Disagreement> mine;
+  // Disagreements come in response order: one cursor hands each response its own.
+  std::size_t next_disagreement = 0;
   while (stream.next(message)) {
     summary.count(message);
+    if (settings.progress != nullptr) {
+      settings.progress->advance(stream.position(), summary.responses);
+      // The reporter writes next: on the same terminal, that starts on a clean line.
+      if (settings.progress_shares_terminal) settings.progress->clear();
+    }
     mine.clear();
-    for (const Disagreement& d : disagreements) {
-      if (d.index == message.index) mine.push_back(d);
+    while (next_disagreement < disagreements.size() &&
+           disagreements[next_disagreement].index <= message.index) {
+      if (disagreements[next_disagreement].index == message.index) {
+        mine.push_back(disagreements[next_disagreement]);
+      }
+      ++next_disagreement;
     }
     reporter.response(
         ResponseEvent{file, bytes, message, settings.compare_llhttp ? &mine : nullptr});

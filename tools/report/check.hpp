@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "h1resp/stream.hpp"
+#include "report/progress.hpp"
 #include "report/reporter.hpp"
 
 namespace h1resp::report {
@@ -13,9 +14,11 @@ struct CheckSettings {
   Policy policy = Policy::strict();
   std::vector<RequestMethod> methods;  // in order, the last repeating; empty: GET
   bool compare_llhttp = false;
+  Progress* progress = nullptr;           // told where the walk is; may be nullptr
+  bool progress_shares_terminal = false;  // the reporter writes to the progress line's terminal
 };
 
-// Checks one input: every response in `bytes`, in order.
+// Checks one input: every response in `bytes`, in order, as one connection's stream.
 void check_stream(std::string_view file, std::string_view bytes, const CheckSettings& settings,
                   Reporter& reporter, Summary& summary);
 

@@ -9,27 +9,55 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 #include <system_error>
 #include <utility>
 
 namespace h1resp::report {
 
+namespace {
+
+// Reads all of `fd` (a pipe or a terminal) into `out`.
+std::string read_all(int fd, std::string& out) {
+  constexpr std::size_t kChunk = 1 << 20;
+  std::size_t used = 0;
+  for (;;) {
+    if (out.size() - used < kChunk) out.resize(std::max(out.size() * 2, used + kChunk));
+    const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      out.resize(used);
+      return std::strerror(errno);
+    }
+    used += static_cast<std::size_t>(n);
+  }
+  out.resize(used);
+  return {};
+}
+
+}  // namespace
+
 InputBytes InputBytes::open(const std::string& path) {
   InputBytes in;
-  if (path == "-") {
-    in.owned_.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    in.bytes_ = in.owned_;
-    return in;
-  }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool standard_input = path == "-";
+  const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     in.error_ = std::strerror(errno);
     return in;
   }
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) != 0) {
+    in.error_ = std::strerror(errno);
+    if (!standard_input) ::close(fd);
+    return in;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    if (standard_input) {
+      // A pipe or a terminal: read it all; a redirected file is mapped below.
+      in.error_ = read_all(fd, in.owned_);
+      in.bytes_ = in.owned_;
+      return in;
+    }
     in.error_ = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
     ::close(fd);
     return in;
@@ -47,7 +75,7 @@ InputBytes InputBytes::open(const std::string& path) {
       in.bytes_ = std::string_view(static_cast<const char*>(map), size);
     }
   }
-  ::close(fd);
+  if (!standard_input) ::close(fd);
   return in;
 }
 

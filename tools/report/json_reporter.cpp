@@ -1,34 +1,13 @@
 // JSON Lines for machines: one object per response. The keys are a contract (README): later
-// versions add keys, never rename or remove them.
+// versions add keys, never rename or remove them. Every key is always present; what is not
+// known (the status of a response that did not parse) is null.
 #include <fmt/core.h>
 
-#include <nlohmann/json.hpp>
-
+#include "report/json_writer.hpp"
 #include "report/reporter.hpp"
 
 namespace h1resp::report {
 namespace {
-
-using nlohmann::json;
-
-std::string text(std::string_view bytes) {
-  return std::string(bytes);
-}
-
-json finding_json(const Finding& f, std::uint64_t response_offset) {
-  const RuleInfo& info = rule_info(f.rule);
-  return json{
-      {"rule", info.id},
-      {"catalog", info.catalog},
-      {"severity", to_string(f.severity)},
-      {"level", to_string(info.level)},
-      {"offset", f.offset},
-      {"file_offset", response_offset + f.offset},
-      {"length", f.length},
-      {"message", finding_message(f)},
-      {"ref", info.source},
-  };
-}
 
 class JsonReporter final : public Reporter {
  public:
@@ -38,69 +17,122 @@ class JsonReporter final : public Reporter {
     const StreamMessage& m = e.message;
     const Response& r = m.response;
     const bool parsed = m.status == ParseStatus::complete;
-    json j = {
-        {"file", e.file},
-        {"index", m.index},
-        {"offset", m.offset},
-        {"parsed", parsed},
-        {"verdict", to_string(m.verdict())},
-    };
+    const bool has_status_line = r.status_line.length != 0;
+    line_.clear();
+    JsonWriter j(line_);
+    j.begin_object();
+    j.member("file", e.file).member("index", m.index).member("offset", m.offset);
+    if (!e.request.empty()) j.member("request", e.request);
+    j.member("method", to_string(m.method));
+    j.member("parsed", parsed);
+    j.key("version");
+    if (has_status_line) {
+      version_.assign("HTTP/");
+      version_ += static_cast<char>('0' + r.version_major % 10);
+      version_ += '.';
+      version_ += static_cast<char>('0' + r.version_minor % 10);
+      j.value(version_);
+      j.member("status", static_cast<unsigned>(r.status));
+      j.member("reason", r.reason_phrase());
+    } else {
+      j.null().key("status").null().key("reason").null();
+    }
+    j.key("headers");
     if (parsed) {
-      j["version"] = fmt::format("HTTP/{}.{}", r.version_major, r.version_minor);
-      j["status"] = r.status;
-      j["reason"] = text(r.reason_phrase());
-      json headers = json::array();
+      j.begin_array();
       for (std::size_t i = 0; i < r.field_count(); ++i) {
         const Field f = r.field(i);
-        headers.push_back(json::array({text(f.name), text(f.value)}));
+        j.begin_array().value(f.name).value(f.value).end_array();
       }
-      j["headers"] = std::move(headers);
-      j["framing"] = {
-          {"kind", to_string(m.framing.body)},
-          {"length",
-           m.framing.body == BodyKind::content_length ? json(m.framing.length) : json(nullptr)},
-          {"body_bytes", m.body_length},
-          {"persistent", m.framing.persistent},
-          {"interim", m.framing.interim},
-          {"why", m.framing.why},
-      };
+      j.end_array();
+    } else {
+      j.null();
     }
+    j.key("framing");
+    if (parsed) {
+      j.begin_object();
+      j.member("kind", to_string(m.framing.body)).key("length");
+      if (m.framing.body == BodyKind::content_length) {
+        j.value(m.framing.length);
+      } else {
+        j.null();
+      }
+      j.member("body_bytes", m.body_length)
+          .member("complete", m.complete)
+          .member("persistent", m.framing.persistent)
+          .member("interim", m.framing.interim)
+          .member("why", m.framing.why);
+      j.end_object();
+    } else {
+      j.null();
+    }
+    j.member("size", m.size);
     if (m.status == ParseStatus::error || m.error.rule != Rule::count_) {
-      j["error"] = {
-          {"code", to_string(m.error.rule)},
-          {"offset", m.error.offset},
-          {"message", std::string(m.error.message())},
-      };
+      j.key("error").begin_object();
+      j.member("code",
+               m.error.rule == Rule::count_ ? std::string_view("error") : to_string(m.error.rule));
+      j.member("offset", static_cast<std::uint64_t>(m.error.offset));
+      j.member("message", m.error.rule == Rule::count_
+                              ? std::string(m.error.message())
+                              : finding_message(rule_info(m.error.rule).summary, m.error.detail));
+      j.end_object();
     }
-    json findings = json::array();
-    for (const Finding& f : m.findings)
-      findings.push_back(finding_json(f, m.offset));
-    j["findings"] = std::move(findings);
-    j["findings_dropped"] = m.findings.dropped();
+    j.key("findings").begin_array();
+    for (const Finding& f : m.findings) {
+      const RuleInfo& info = rule_info(f.rule);
+      j.begin_object()
+          .member("rule", info.id)
+          .member("catalog", info.catalog)
+          .member("severity", to_string(f.severity))
+          .member("level", to_string(info.level))
+          .member("offset", f.offset)
+          .member("file_offset", m.offset + f.offset)
+          .member("length", static_cast<std::uint64_t>(f.length))
+          .member("message", finding_message(f))
+          .member("ref", info.source)
+          .end_object();
+    }
+    j.end_array();
+    j.member("findings_dropped", static_cast<std::uint64_t>(m.findings.dropped()));
+    j.member("verdict", to_string(m.verdict()));
     if (e.disagreements != nullptr) {
-      json list = json::array();
+      j.key("llhttp").begin_array();
       for (const Disagreement& d : *e.disagreements) {
-        list.push_back(
-            {{"kind", interop::to_string(d.kind)},
-             {"what", d.what},
-             {"divergence", d.divergence != nullptr ? json(d.divergence->id) : json(nullptr)}});
+        j.begin_object().member("kind", interop::to_string(d.kind)).member("what", d.what);
+        j.key("divergence");
+        if (d.divergence != nullptr) {
+          j.value(d.divergence->id);
+        } else {
+          j.null();
+        }
+        j.end_object();
       }
-      j["llhttp"] = std::move(list);
+      j.end_array();
     }
-    // Field values may hold obs-text that is not UTF-8: replaced, never an exception.
-    const std::string line = j.dump(-1, ' ', false, json::error_handler_t::replace);
-    fmt::print(out_, "{}\n", line);
+    j.end_object();
+    line_ += '\n';
+    std::fwrite(line_.data(), 1, line_.size(), out_);
   }
 
+  // Remarks for people do not belong in the machine output: they go to stderr.
+  void message(std::string_view text) override { fmt::print(stderr, "h1resp: {}\n", text); }
+
   void unreadable(std::string_view file, std::string_view why) override {
-    const json j = {{"file", file}, {"error", {{"code", "io"}, {"message", why}}}};
-    fmt::print(out_, "{}\n", j.dump(-1, ' ', false, json::error_handler_t::replace));
+    line_.clear();
+    JsonWriter j(line_);
+    j.begin_object().member("file", file).member("parsed", false).key("error").begin_object();
+    j.member("code", "io").key("offset").null().member("message", why).end_object();
+    j.member("verdict", "reject").end_object();
+    line_ += '\n';
+    std::fwrite(line_.data(), 1, line_.size(), out_);
   }
 
   void finish(const Summary&) override { std::fflush(out_); }
 
  private:
   std::FILE* out_;
+  std::string line_;
+  std::string version_;
 };
 
 }  // namespace

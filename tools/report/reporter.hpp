@@ -11,6 +11,7 @@
 
 #include "h1resp/stream.hpp"
 #include "llhttp/compare.hpp"
+#include "report/format.hpp"
 
 namespace h1resp::report {
 
@@ -18,13 +19,15 @@ namespace h1resp::report {
 using interop::Disagreement;
 
 struct ResponseEvent {
-  std::string_view file;   // as named on the command line ("-": standard input)
+  std::string_view file;   // as named on the command line ("-": standard input), or the URL
   std::string_view bytes;  // the whole input, so reporters can show the offending line
   const StreamMessage& message;
   const std::vector<Disagreement>* disagreements = nullptr;  // with --compare, else nullptr
+  std::string_view request = {};  // h1resp probe: the request sent, as bytes; else empty
 };
 
 struct Summary {
+  std::string_view noun = "file";  // what `files` counts: "file", or "connection" (probe)
   std::size_t files = 0;
   std::size_t unreadable = 0;  // files that could not be read
   std::size_t responses = 0;
@@ -43,7 +46,11 @@ class Reporter {
  public:
   virtual ~Reporter() = default;
   virtual void response(const ResponseEvent& event) = 0;
+  // An input that could not be read (or a server that could not be reached): an I/O error.
   virtual void unreadable(std::string_view file, std::string_view why) = 0;
+  // A remark for people between responses (e.g. why the probe skipped a request). Machine
+  // formats may ignore it.
+  virtual void message(std::string_view text) { (void)text; }
   virtual void finish(const Summary& summary) = 0;
 };
 
@@ -55,9 +62,6 @@ struct TextOptions {
 
 std::unique_ptr<Reporter> make_text_reporter(std::FILE* out, const TextOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(std::FILE* out);
-std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out);
-
-// The message of a finding for people: the rule's summary, refined by the finding's detail.
-std::string finding_message(const Finding& finding);
+std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out, std::string_view tool_version);
 
 }  // namespace h1resp::report

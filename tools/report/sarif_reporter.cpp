@@ -1,15 +1,14 @@
 // SARIF 2.1.0 for code-scanning UIs: one run, every rule described once, one result per
-// finding with its byte region in the input.
+// finding with its byte region in the input. The log is streamed: the tool and its rules first,
+// then each result as its response is checked, then the invocation; memory stays constant
+// however many findings a capture has.
 #include <fmt/core.h>
 
-#include <nlohmann/json.hpp>
-
+#include "report/json_writer.hpp"
 #include "report/reporter.hpp"
 
 namespace h1resp::report {
 namespace {
-
-using nlohmann::json;
 
 std::string_view sarif_level(Severity s) {
   switch (s) {
@@ -25,70 +24,116 @@ std::string_view sarif_level(Severity s) {
 
 class SarifReporter final : public Reporter {
  public:
-  explicit SarifReporter(std::FILE* out) : out_(out) {}
+  SarifReporter(std::FILE* out, std::string_view version) : out_(out), version_(version) {}
 
   void response(const ResponseEvent& e) override {
     const StreamMessage& m = e.message;
     for (const Finding& f : m.findings) {
+      begin();
+      buffer_.clear();
+      JsonWriter j(buffer_);
       const RuleInfo& info = rule_info(f.rule);
-      results_.push_back({
-          {"ruleId", info.id},
-          {"ruleIndex", static_cast<std::size_t>(f.rule)},
-          {"level", sarif_level(f.severity)},
-          {"message", {{"text", finding_message(f)}}},
-          {"locations",
-           json::array({{{"physicalLocation",
-                          {{"artifactLocation", {{"uri", std::string(e.file)}}},
-                           {"region",
-                            {{"byteOffset", m.offset + f.offset}, {"byteLength", f.length}}}}}}})},
-          {"properties", {{"response", m.index}, {"responseOffset", m.offset}}},
-      });
+      j.begin_object()
+          .member("ruleId", info.id)
+          .member("ruleIndex", static_cast<std::uint64_t>(f.rule))
+          .member("level", sarif_level(f.severity));
+      j.key("message").begin_object().member("text", finding_message(f)).end_object();
+      j.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
+      j.key("artifactLocation").begin_object().member("uri", e.file).end_object();
+      j.key("region")
+          .begin_object()
+          .member("byteOffset", m.offset + f.offset)
+          .member("byteLength", static_cast<std::uint64_t>(f.length))
+          .end_object();
+      j.end_object().end_object().end_array();
+      j.key("properties")
+          .begin_object()
+          .member("response", m.index)
+          .member("responseOffset", m.offset)
+          .member("catalog", info.catalog)
+          .end_object();
+      j.end_object();
+      write(first_result_ ? "\n    " : ",\n    ");
+      first_result_ = false;
+      write(buffer_);
     }
   }
+
+  // Remarks for people do not belong in the machine output: they go to stderr.
+  void message(std::string_view text) override { fmt::print(stderr, "h1resp: {}\n", text); }
 
   void unreadable(std::string_view file, std::string_view why) override {
-    notifications_.push_back(
-        {{"level", "error"}, {"message", {{"text", fmt::format("{}: {}", file, why)}}}});
+    JsonWriter j(notifications_);
+    if (!notifications_.empty()) notifications_ += ',';
+    j.begin_object().member("level", "error").key("message").begin_object();
+    j.member("text", fmt::format("{}: {}", file, why)).end_object().end_object();
   }
 
-  void finish(const Summary&) override {
-    json rules = json::array();
-    for (const RuleInfo& info : all_rules()) {
-      rules.push_back({
-          {"id", info.id},
-          {"shortDescription", {{"text", info.summary}}},
-          {"fullDescription", {{"text", info.explanation}}},
-          {"defaultConfiguration", {{"level", sarif_level(info.severity)}}},
-          {"properties",
-           {{"catalog", info.catalog},
-            {"source", info.source},
-            {"requirement", to_string(info.level)}}},
-      });
-    }
-    json run = {
-        {"tool", {{"driver", {{"name", "h1resp"}, {"rules", std::move(rules)}}}}},
-        {"results", std::move(results_)},
-        {"invocations", json::array({{{"executionSuccessful", true},
-                                      {"toolExecutionNotifications", std::move(notifications_)}}})},
-    };
-    const json log = {
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs", json::array({std::move(run)})},
-    };
-    fmt::print(out_, "{}\n", log.dump(2, ' ', false, json::error_handler_t::replace));
+  void finish(const Summary& summary) override {
+    begin();
+    write(first_result_ ? "],\n" : "\n  ],\n");
+    buffer_.clear();
+    JsonWriter j(buffer_);
+    j.begin_array().begin_object().member("executionSuccessful", summary.unreadable == 0);
+    write("  \"invocations\": ");
+    write(buffer_);
+    write(",\"toolExecutionNotifications\":[");
+    write(notifications_);
+    write("]}]\n}]}\n");
+    std::fflush(out_);
   }
 
  private:
+  void write(std::string_view text) { std::fwrite(text.data(), 1, text.size(), out_); }
+
+  // The head of the log, up to the opening of the results array.
+  void begin() {
+    if (begun_) return;
+    begun_ = true;
+    buffer_.clear();
+    JsonWriter j(buffer_);
+    j.begin_array();
+    for (const RuleInfo& info : all_rules()) {
+      j.begin_object().member("id", info.id);
+      j.key("shortDescription").begin_object().member("text", info.summary).end_object();
+      j.key("fullDescription").begin_object().member("text", info.explanation).end_object();
+      j.key("defaultConfiguration")
+          .begin_object()
+          .member("level", sarif_level(info.severity))
+          .end_object();
+      j.key("properties")
+          .begin_object()
+          .member("catalog", info.catalog)
+          .member("source", info.source)
+          .member("requirement", to_string(info.level))
+          .end_object();
+      j.end_object();
+    }
+    j.end_array();
+    write("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n");
+    write(" \"version\": \"2.1.0\",\n \"runs\": [{\n  \"tool\": {\"driver\": {");
+    std::string driver;
+    JsonWriter d(driver);
+    d.begin_object().member("name", "h1resp").member("version", version_).end_object();
+    // The driver's members without its braces, then its rules.
+    write(std::string_view(driver).substr(1, driver.size() - 2));
+    write(",\n   \"rules\": ");
+    write(buffer_);
+    write("}},\n  \"results\": [");
+  }
+
   std::FILE* out_;
-  json results_ = json::array();
-  json notifications_ = json::array();
+  std::string version_;
+  std::string buffer_;
+  std::string notifications_;
+  bool begun_ = false;
+  bool first_result_ = true;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out) {
-  return std::make_unique<SarifReporter>(out);
+std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out, std::string_view tool_version) {
+  return std::make_unique<SarifReporter>(out, tool_version);
 }
 
 }  // namespace h1resp::report

@@ -1,9 +1,17 @@
 // Text for people, like a compiler's diagnostics:
+//   file:offset: response N: HTTP/1.1 200 OK [verdict]
 //   file:offset: severity: message [rule-id]
-//     the offending line, control bytes made visible
-//     ^~~~ under the bytes concerned
+//       the offending line, control bytes made visible
+//       ^~~~ under the bytes concerned
+// and a summary line at the end. Each response is formatted into one buffer and written at once:
+// a capture of millions of responses must not cost millions of small writes.
 #include <fmt/color.h>
 #include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
 
 #include "report/format.hpp"
 #include "report/reporter.hpp"
@@ -11,98 +19,166 @@
 namespace h1resp::report {
 namespace {
 
+constexpr std::size_t kHeadlineColumns = 100;
+
 class TextReporter final : public Reporter {
  public:
   TextReporter(std::FILE* out, const TextOptions& options) : out_(out), options_(options) {}
 
   void response(const ResponseEvent& e) override {
+    buffer_.clear();
     const StreamMessage& m = e.message;
-    const Response& r = m.response;
-    const std::string_view bytes = e.bytes.substr(m.offset);
-    std::string headline;
-    if (m.status == ParseStatus::complete || r.status_line.length != 0) {
-      headline = visible(r.text(r.status_line));
-    } else {
-      headline = "(no status line)";
+    const std::string_view bytes =
+        e.bytes.substr(std::min<std::uint64_t>(m.offset, e.bytes.size()));
+    headline(e, bytes);
+    if (!e.request.empty() && options_.show_fields) {
+      for (std::string_view rest = e.request; !rest.empty();) {
+        const std::size_t lf = rest.find('\n');
+        const std::string_view line = rest.substr(0, lf == std::string_view::npos ? lf : lf + 1);
+        rest.remove_prefix(line.size());
+        if (line == "\r\n" || line == "\n") break;
+        append("    > {}\n", visible(line.substr(0, line.find_last_not_of("\r\n") + 1)));
+      }
     }
-    print(fmt::emphasis::bold, "{}:{}: response {}: {}", e.file, m.offset, m.index + 1, headline);
-    fmt::print(out_, " [{}]\n", to_string(m.verdict()));
     if (m.status == ParseStatus::complete) {
+      const Response& r = m.response;
       if (options_.show_fields) {
         for (std::size_t i = 0; i < r.field_count(); ++i) {
           const Field f = r.field(i);
-          fmt::print(out_, "    {}: {}\n", visible(f.name), visible(f.value));
+          append("    {}: {}\n", visible(f.name), visible(f.value));
         }
+        append("    -- body: {}", to_string(m.framing.body));
+        if (m.framing.body == BodyKind::content_length || m.framing.body == BodyKind::chunked ||
+            m.framing.body == BodyKind::until_close) {
+          append(", {} byte{}", m.body_length, m.body_length == 1 ? "" : "s");
+        }
+        append("; {}; connection {}\n", m.framing.why,
+               m.framing.persistent ? "persists" : "closes");
       }
-      fmt::print(out_, "    -- body: {}", to_string(m.framing.body));
-      if (m.framing.body != BodyKind::none && m.framing.body != BodyKind::tunnel) {
-        fmt::print(out_, ", {} bytes", m.body_length);
-      }
-      fmt::print(out_, "; {}; connection {}\n", m.framing.why,
-                 m.framing.persistent ? "persists" : "closes");
     }
+    // In byte order, as a reader goes through the response; the library reports them by stage.
+    order_.clear();
     for (const Finding& f : m.findings) {
       if (f.severity == Severity::info && !options_.show_info) continue;
-      finding(e, f, bytes);
+      order_.push_back(&f);
     }
+    std::stable_sort(order_.begin(), order_.end(),
+                     [](const Finding* a, const Finding* b) { return a->offset < b->offset; });
+    for (const Finding* f : order_)
+      finding(e, *f, bytes);
     if (m.findings.dropped() != 0) {
-      fmt::print(out_, "    ({} more findings not shown)\n", m.findings.dropped());
+      append("    ({} more finding{} not shown: the list holds {})\n", m.findings.dropped(),
+             m.findings.dropped() == 1 ? "" : "s", FindingList::kCapacity);
     }
     if (e.disagreements != nullptr) {
       for (const Disagreement& d : *e.disagreements) {
-        print(fmt::fg(fmt::terminal_color::magenta), "{}:{}: llhttp: {}", e.file, m.offset, d.what);
+        append("{}:{}: ", e.file, m.offset);
+        styled(fmt::fg(fmt::terminal_color::magenta) | fmt::emphasis::bold, "llhttp");
+        append(": {}", d.what);
         if (d.divergence != nullptr) {
-          fmt::print(out_, " [documented: {}]\n", d.divergence->id);
+          append(" [documented: {}]\n", d.divergence->id);
         } else {
-          fmt::print(out_, " [undocumented]\n");
+          append(" [undocumented]\n");
         }
       }
     }
+    std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
   }
 
   void unreadable(std::string_view file, std::string_view why) override {
-    print(fmt::fg(fmt::terminal_color::red), "{}: cannot read: {}\n", file, why);
+    buffer_.clear();
+    append("{}: ", file);
+    styled(fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold, "error");
+    append(": cannot read: {}\n", why);
+    std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
+  }
+
+  void message(std::string_view text) override {
+    buffer_.clear();
+    append("{}\n", text);
+    std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
   }
 
   void finish(const Summary& s) override {
-    fmt::print(out_, "\n{} response{} in {} file{}: {} accepted, {} warned, {} rejected",
-               s.responses, s.responses == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s",
-               s.accepted, s.warned, s.rejected);
-    fmt::print(out_, " ({} errors, {} warnings, {} notes)", s.findings[2], s.findings[1],
-               s.findings[0]);
-    if (s.unreadable != 0) fmt::print(out_, "; {} unreadable", s.unreadable);
-    if (s.disagreements != 0) fmt::print(out_, "; {} disagreements with llhttp", s.disagreements);
-    fmt::print(out_, "\n");
+    buffer_.clear();
+    append("\n{} response{} in {} {}{}: ", s.responses, s.responses == 1 ? "" : "s", s.files,
+           s.noun, s.files == 1 ? "" : "s");
+    styled(fmt::fg(fmt::terminal_color::green), fmt::format("{} accepted", s.accepted));
+    append(", ");
+    styled(fmt::fg(fmt::terminal_color::yellow), fmt::format("{} warned", s.warned));
+    append(", ");
+    styled(fmt::fg(fmt::terminal_color::red), fmt::format("{} rejected", s.rejected));
+    append(" ({} error{}, {} warning{}, {} info)", s.findings[2], s.findings[2] == 1 ? "" : "s",
+           s.findings[1], s.findings[1] == 1 ? "" : "s", s.findings[0]);
+    if (s.unreadable != 0) append("; {} unreadable", s.unreadable);
+    if (s.disagreements != 0) {
+      append("; {} disagreement{} with llhttp", s.disagreements, s.disagreements == 1 ? "" : "s");
+    }
+    append("\n");
+    std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
+    std::fflush(out_);
   }
 
  private:
   template <typename... Args>
-  void print(fmt::text_style style, fmt::format_string<Args...> format, Args&&... args) {
-    const std::string text = fmt::format(format, std::forward<Args>(args)...);
+  void append(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
+  }
+
+  void styled(fmt::text_style style, std::string_view text) {
     if (options_.color) {
-      fmt::print(out_, style, "{}", text);
+      fmt::format_to(std::back_inserter(buffer_), style, "{}", text);
     } else {
-      fmt::print(out_, "{}", text);
+      buffer_.append(text.data(), text.data() + text.size());
     }
   }
 
+  void headline(const ResponseEvent& e, std::string_view bytes) {
+    const StreamMessage& m = e.message;
+    const Response& r = m.response;
+    std::string line;
+    if (r.status_line.length != 0) {
+      line = visible(r.text(r.status_line));
+    } else {
+      // Not parsed as far as a status line: show how the bytes start.
+      const SourceExcerpt x = excerpt(bytes, 0, 0, ExcerptLimits{.max_columns = 60});
+      line = x.text.empty() ? "(no bytes)" : x.text;
+      if (line.ends_with("\\r\\n")) line.resize(line.size() - 4);
+    }
+    if (line.size() > kHeadlineColumns) line = line.substr(0, kHeadlineColumns - 3) + "...";
+    append("{}:{}: ", e.file, m.offset);
+    // The method, when it is not the everyday GET or was set by a request actually sent.
+    const bool show_method = m.method != RequestMethod::get || !e.request.empty();
+    styled(fmt::emphasis::bold,
+           show_method ? fmt::format("response {} to {}", m.index + 1, to_string(m.method))
+                       : fmt::format("response {}", m.index + 1));
+    append(": {}{} [", line, m.status == ParseStatus::complete ? "" : " (not parsed)");
+    const Verdict v = m.verdict();
+    styled(fmt::fg(v == Verdict::accept ? fmt::terminal_color::green
+                   : v == Verdict::warn ? fmt::terminal_color::yellow
+                                        : fmt::terminal_color::red),
+           to_string(v));
+    append("]\n");
+  }
+
   void finding(const ResponseEvent& e, const Finding& f, std::string_view bytes) {
-    const RuleInfo& info = rule_info(f.rule);
     const fmt::terminal_color color = f.severity == Severity::error ? fmt::terminal_color::red
                                       : f.severity == Severity::warning
                                           ? fmt::terminal_color::yellow
                                           : fmt::terminal_color::cyan;
-    fmt::print(out_, "{}:{}: ", e.file, e.message.offset + f.offset);
-    print(fmt::fg(color) | fmt::emphasis::bold, "{}", to_string(f.severity));
-    fmt::print(out_, ": {} [{}] ({})\n", finding_message(f), info.id, info.source);
+    append("{}:{}: ", e.file, e.message.offset + f.offset);
+    styled(fmt::fg(color) | fmt::emphasis::bold, to_string(f.severity));
+    append(": {} [{}]\n", finding_message(f), rule_info(f.rule).id);
     const SourceExcerpt x = excerpt(bytes, f.offset, f.length);
-    fmt::print(out_, "    {}\n    ", x.text);
-    print(fmt::fg(fmt::terminal_color::green), "{}", x.caret);
-    fmt::print(out_, "\n");
+    append("    {}\n    ", x.text);
+    styled(fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold, x.caret);
+    append("\n");
   }
 
   std::FILE* out_;
   TextOptions options_;
+  fmt::memory_buffer buffer_;  // fmt writes into it directly, without an iterator adapter
+  std::vector<const Finding*> order_;
 };
 
 }  // namespace
