@@ -50,7 +50,7 @@ struct ParseError {
   std::uint32_t length = 0;  // how many bytes are concerned (at least 1 when there is a byte)
   std::string_view detail;   // static text that refines the rule's summary; may be empty
 
-  // The rule's summary, refined by `detail` where there is one. Static storage.
+  // The detail where there is one (it names the case), else the rule's summary. Static storage.
   [[nodiscard]] std::string_view message() const noexcept;
 };
 

@@ -37,18 +37,25 @@ int on_status(llhttp_t* p, const char* at, std::size_t length) {
   return 0;
 }
 
+// Field lines after the header section are a chunked body's trailers.
+std::vector<std::pair<std::string, std::string>>& lines(Reader& r) {
+  return r.current.header_end != 0 ? r.current.trailers : r.current.fields;
+}
+
 int on_header_field(llhttp_t* p, const char* at, std::size_t length) {
   Reader& r = reader(p);
-  if (r.last != Reader::Piece::field) r.current.fields.emplace_back();
-  r.current.fields.back().first.append(at, length);
+  auto& list = lines(r);
+  if (r.last != Reader::Piece::field || list.empty()) list.emplace_back();
+  list.back().first.append(at, length);
   r.last = Reader::Piece::field;
   return 0;
 }
 
 int on_header_value(llhttp_t* p, const char* at, std::size_t length) {
   Reader& r = reader(p);
-  if (r.current.fields.empty()) r.current.fields.emplace_back();
-  r.current.fields.back().second.append(at, length);
+  auto& list = lines(r);
+  if (list.empty()) list.emplace_back();
+  list.back().second.append(at, length);
   r.last = Reader::Piece::value;
   return 0;
 }
@@ -125,6 +132,7 @@ LlhttpResult llhttp_read_responses(std::string_view bytes,
     const char* pos = llhttp_get_error_pos(&parser);
     if (in_headers && !r.current.complete && r.current.header_end == 0) {
       r.current.header_end = r.offset_of(pos);
+      r.last = Reader::Piece::none;
       r.current.content_length = parser.content_length;
       r.current.body = body_kind(parser, false);
       in_headers = false;

@@ -31,6 +31,7 @@ struct LlhttpMessage {
   int status = 0;
   std::string reason;
   std::vector<std::pair<std::string, std::string>> fields;
+  std::vector<std::pair<std::string, std::string>> trailers;  // of a chunked body
   std::size_t header_end = 0;  // offset of the first byte after the header section
   LlhttpBody body = LlhttpBody::none;
   std::uint64_t content_length = 0;  // when body == content_length

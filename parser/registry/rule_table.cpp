@@ -2784,8 +2784,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .summary = "a 304 carries representation metadata such as Content-Type or Content-Encoding",
         .explanation =
             "A 304 SHOULD NOT carry representation metadata beyond the fields listed in RFC "
-            "9110 §15.4.5, unless it guides cache updates (Last-Modified without an ETag is "
-            "fine). A cache that applies Content-Type or Content-Encoding from a 304 "
+            "9110 §15.4.5, unless it guides cache updates (h1resp does not report "
+            "Last-Modified, a validator caches update from). A cache that applies "
+            "Content-Type or Content-Encoding from a 304 "
             "relabels its stored body, for example marks an uncompressed body as gzip. "
             "Remove those fields; caches should not apply them to the stored response.",
         .violating = "HTTP/1.1 304 Not Modified\r\n"

@@ -261,7 +261,8 @@ void check_class_rules(const Checks& c) noexcept {
   // RFC 9110 §15.1, RFC 9111 §4.2.2: only some codes are heuristically cacheable. A final
   // response with Last-Modified and no explicit freshness invites a heuristic that other codes
   // do not allow.
-  if (code >= 200 && c.has(FieldId::last_modified) && !has_explicit_freshness(c)) {
+  // (A 304 updates a stored response instead of being stored itself: not judged here.)
+  if (code >= 200 && code != 304 && c.has(FieldId::last_modified) && !has_explicit_freshness(c)) {
     const StatusInfo* info = status_info(code);
     if (info == nullptr || !info->has(StatusInfo::heuristically_cacheable)) {
       c.report_code(Rule::class_heuristic_cacheability,
