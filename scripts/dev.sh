@@ -69,8 +69,9 @@ cmd_test() {
   ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS"
   local asan=${H1RESP_ASAN_BUILD_DIR:-$ROOT/build-asan}
   log "unit tests under AddressSanitizer and UndefinedBehaviorSanitizer ($asan)"
+  # The library and its unit tests (the tool's and the proxy's run in the release build).
   configure "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DH1RESP_SANITIZE=address,undefined \
-    -DH1RESP_BUILD_BENCH=OFF
+    -DH1RESP_BUILD_BENCH=OFF -DH1RESP_BUILD_TOOLS=OFF -DH1RESP_BUILD_EXAMPLES=OFF
   cmake --build "$asan" -j "$JOBS"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$asan" --output-on-failure -j "$JOBS" -L unit
