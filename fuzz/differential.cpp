@@ -1,0 +1,265 @@
+// Fuzz target `differential`: h1resp and llhttp read the same response stream; every way they
+// disagree must be a documented divergence (interop/llhttp/divergences.cpp).
+//
+// Input: the policy bytes (fuzz_common.hpp); harness flag bits 0-1: how many request methods
+// (1-4); two bytes of methods (a nibble each, method_from_bits()); one byte of llhttp lenient
+// flags (bit 0 headers, 1 chunked length, 2 keep-alive, 3 transfer encoding); then the stream.
+//
+// Two comparisons, both with interop::compare_streams() (stream reading, validation on):
+//   h1resp strict        vs llhttp as Node.js runs it (no lenient flag);
+//   h1resp with the input's policy (leniencies, dialect, limits) vs llhttp with its flags.
+// A disagreement without a table entry aborts, so libFuzzer keeps the input: it is either a bug
+// of h1resp (fix it, keep the input in corpus/regressions/) or a deliberate difference that needs
+// an entry with its RFC reason. A few are explained here rather than by compare_streams(): a
+// reading changed by a leniency whose refusal is documented, trailers that the oracle's reader
+// lists among the header fields, and llhttp's check of Content-Length on a response to HEAD.
+// Inputs whose findings overflow a FindingList are skipped (see findings_dropped()).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fuzz_common.hpp"
+#include "h1resp/stream.hpp"
+#include "llhttp/compare.hpp"
+#include "llhttp/llhttp_responses.hpp"
+
+namespace h1resp::fuzz {
+namespace {
+
+std::string trim_ows_right(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.pop_back();
+  return s;
+}
+
+// Leniencies make h1resp read bytes that llhttp reads in another way (the documented divergence
+// says how: a bare CR ends llhttp's status line, a run of spaces splits it elsewhere, a
+// whitespace-preceded line becomes a field, ...). Once h1resp used one, everything after it in
+// that response can differ: the start line, the fields, where the response ends, which of the
+// two refuses it.
+//
+// The rule whose documented refusal explains how llhttp reads what h1resp read with the
+// leniency behind `rule`, or Rule::count_ when that leniency does not change the reading.
+Rule reading_rule(Rule rule) noexcept {
+  switch (rule) {
+    case Rule::status_bare_cr:
+    case Rule::status_sp_separator:
+    case Rule::status_leading_garbage:
+    case Rule::status_ws_after_start_line:
+    case Rule::status_line_ending:
+    case Rule::field_line_ending_lf:
+    case Rule::field_value_cr_lf_nul:
+    case Rule::field_ws_before_colon:
+    case Rule::field_obs_fold:
+      return rule;
+    case Rule::htresp_status_line_ws:  // the 1992 dialect's name (an info) for the same split
+      return Rule::status_sp_separator;
+    default:
+      return Rule::count_;
+  }
+}
+
+// A disagreement is documented when h1resp read the response with such a leniency and the
+// refusal of that leniency's bytes has an entry. Returns the entry, or nullptr.
+const interop::Divergence* leniency_divergence(const interop::Disagreement& d,
+                                               std::string_view bytes,
+                                               const std::vector<RequestMethod>& methods,
+                                               const Policy& policy) {
+  StreamOptions options;
+  options.policy = policy;
+  options.methods = methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  while (stream.next(m) && m.index < d.index) {
+  }
+  if (m.index != d.index) return nullptr;
+  for (const Finding& f : m.findings) {
+    const Rule rule = reading_rule(f.rule);
+    if (f.severity == Severity::error || rule == Rule::count_) continue;
+    if (const interop::Divergence* entry = interop::h1resp_stricter(rule)) return entry;
+  }
+  return nullptr;
+}
+
+// llhttp checks the Content-Length of every response; h1resp ignores it where it does not frame
+// the body. compare_streams() passes llhttp_stricter() only the bytes, which tell a 1xx, 204 or
+// 304 but not a response to HEAD: that one is matched here, where the method is known.
+const interop::Divergence* head_content_length(const interop::Disagreement& d,
+                                               std::string_view bytes,
+                                               const std::vector<RequestMethod>& methods,
+                                               const Policy& policy) {
+  if (d.kind != interop::Disagreement::llhttp_rejects ||
+      (d.what.find("HPE_INVALID_CONTENT_LENGTH") == std::string::npos &&
+       d.what.find("HPE_UNEXPECTED_CONTENT_LENGTH") == std::string::npos)) {
+    return nullptr;
+  }
+  StreamOptions options;
+  options.policy = policy;
+  options.methods = methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  while (stream.next(m) && m.index < d.index) {
+  }
+  if (m.index != d.index || m.method != RequestMethod::head) return nullptr;
+  for (const interop::Divergence& entry : interop::all_divergences()) {
+    if (entry.id == "llhttp-checks-content-length-without-content") return &entry;
+  }
+  return nullptr;
+}
+
+// llhttp stops reading after an HTTP/1.0 interim response (it takes the missing keep-alive for
+// the end of the connection) without an error: compare_streams() reports that llhttp has no
+// next response, and llhttp_stricter() cannot see the interim response before it.
+const interop::Divergence* after_http10_interim(const interop::Disagreement& d,
+                                                std::string_view bytes,
+                                                const std::vector<RequestMethod>& methods,
+                                                const Policy& policy) {
+  if (d.kind != interop::Disagreement::llhttp_rejects || d.index == 0) return nullptr;
+  StreamOptions options;
+  options.policy = policy;
+  options.methods = methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  bool interim_http10 = false;
+  while (stream.next(m) && m.index < d.index) {
+    interim_http10 = m.status == ParseStatus::complete && m.framing.interim &&
+                     m.response.version_major == 1 && m.response.version_minor == 0;
+  }
+  if (m.index != d.index || !interim_http10) return nullptr;
+  for (const interop::Divergence& entry : interop::all_divergences()) {
+    if (entry.id == "llhttp-stops-after-http10-interim") return &entry;
+  }
+  return nullptr;
+}
+
+// Some error findings were not stored (a response with more than FindingList::kCapacity
+// findings): compare_streams() then names the refusal Rule::count_, which it cannot print
+// (interop/llhttp/compare.cpp refusal_rule(), reported). Such inputs are left out until it can.
+bool findings_dropped(std::string_view bytes, const std::vector<RequestMethod>& methods,
+                      const Policy& policy) {
+  StreamOptions options;
+  options.policy = policy;
+  options.methods = methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  while (stream.next(m)) {
+    if (m.findings.dropped() != 0) return true;
+  }
+  return false;
+}
+
+// The oracle's reader (interop/llhttp/llhttp_responses.cpp) appends the trailer fields of a
+// chunked body to the header fields, so compare_streams() sees more fields on llhttp's side.
+// That is the reader's doing, not a divergence: the header fields agree and llhttp read a chunked
+// body. True in that case.
+bool trailers_in_llhttp_fields(const interop::Disagreement& d, std::string_view bytes,
+                               const std::vector<RequestMethod>& methods, const Policy& policy,
+                               const interop::LlhttpOptions& llhttp) {
+  if (d.kind != interop::Disagreement::fields) return false;
+  std::vector<std::string_view> names;
+  for (const RequestMethod m : methods)
+    names.push_back(to_string(m));
+  const interop::LlhttpResult ll = interop::llhttp_read_responses(bytes, names, llhttp, true);
+  StreamOptions options;
+  options.policy = policy;
+  options.methods = methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  while (stream.next(m) && m.index < d.index) {
+  }
+  if (m.index != d.index || d.index >= ll.messages.size()) return false;
+  const interop::LlhttpMessage& lm = ll.messages[d.index];
+  const Response& r = m.response;
+  if (lm.body != interop::LlhttpBody::chunked || lm.fields.size() <= r.field_count()) return false;
+  for (std::size_t f = 0; f < r.field_count(); ++f) {
+    const Field field = r.field(f);
+    const std::string value = field.flags & (FieldLine::obs_folded | FieldLine::bare_cr)
+                                  ? normalized_value(field.value)
+                                  : std::string(field.value);
+    if (lm.fields[f].first != field.name || trim_ows_right(lm.fields[f].second) != value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// Every disagreement of h1resp (`policy`) and llhttp (`options`) on `bytes` that nothing
+// documents, described for people; empty when all are explained.
+std::vector<std::string> undocumented(std::string_view bytes,
+                                      const std::vector<RequestMethod>& methods,
+                                      const Policy& policy, const interop::LlhttpOptions& options) {
+  std::vector<std::string> out;
+  if (findings_dropped(bytes, methods, policy)) return out;
+  for (const interop::Disagreement& d : interop::compare_streams(bytes, methods, policy, options)) {
+    if (d.divergence != nullptr) continue;
+    if (leniency_divergence(d, bytes, methods, policy) != nullptr) continue;
+    if (head_content_length(d, bytes, methods, policy) != nullptr) continue;
+    if (after_http10_interim(d, bytes, methods, policy) != nullptr) continue;
+    if (trailers_in_llhttp_fields(d, bytes, methods, policy, options)) continue;
+    out.push_back("response " + std::to_string(d.index) + " at " + std::to_string(d.offset) + ", " +
+                  std::string(to_string(d.kind)) + ": " + d.what);
+  }
+  return out;
+}
+
+namespace {
+
+void expect_documented(std::string_view bytes, const std::vector<RequestMethod>& methods,
+                       const Policy& policy, const interop::LlhttpOptions& options,
+                       const char* which) {
+  const std::vector<std::string> found = undocumented(bytes, methods, policy, options);
+  if (!found.empty()) [[unlikely]] {
+    fail("an undocumented disagreement with llhttp", std::string("  ") + which + ": " + found[0]);
+  }
+}
+
+}  // namespace
+
+// The input's choices (see the top of this file).
+struct DifferentialInput {
+  Policy policy;
+  std::vector<RequestMethod> methods;
+  interop::LlhttpOptions llhttp;
+  std::string_view bytes;
+};
+
+DifferentialInput read_input(const std::uint8_t* data, std::size_t size) {
+  DifferentialInput d;
+  Reader in(data, size);
+  std::uint8_t flags = 0;
+  d.policy = read_policy(in, flags);
+  // Two statements: the operands of | are evaluated in no fixed order.
+  unsigned method_bits = in.byte();
+  method_bits |= static_cast<unsigned>(in.byte()) << 8U;
+  for (unsigned i = 0; i <= (flags & 3U); ++i) {
+    // Not CONNECT: the oracle's reader does not tell llhttp that a 2xx to CONNECT is a tunnel
+    // (Node.js returns 2 from on_headers_complete there), so llhttp reads a body h1resp does not.
+    const RequestMethod m = method_from_bits((method_bits >> (4 * i)) & 15U);
+    d.methods.push_back(m == RequestMethod::connect ? RequestMethod::get : m);
+  }
+  const std::uint8_t ll = in.byte();
+  d.llhttp.lenient_headers = (ll & 1U) != 0;
+  d.llhttp.lenient_chunked_length = (ll & 2U) != 0;
+  d.llhttp.lenient_keep_alive = (ll & 4U) != 0;
+  d.llhttp.lenient_transfer_encoding = (ll & 8U) != 0;
+  d.bytes = in.rest();
+  return d;
+}
+
+}  // namespace h1resp::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace h1resp;
+  using namespace h1resp::fuzz;
+  const DifferentialInput in = read_input(data, size);
+  // An exact copy: llhttp and h1resp both must stay inside the bytes.
+  const ExactBuffer bytes(in.bytes);
+  expect_documented(bytes.view(), in.methods, Policy::strict(), {},
+                    "strict h1resp, default llhttp");
+  expect_documented(bytes.view(), in.methods, in.policy, in.llhttp,
+                    "input's policy and llhttp flags");
+  return 0;
+}
