@@ -241,7 +241,7 @@ struct RuleInfo {
   std::string_view example_reference = {};
 };
 
-// The entry of `rule`. Pre-condition: rule < Rule::count_.
+// The entry of `rule`; for Rule::count_ (no rule), an entry with the id "none".
 [[nodiscard]] const RuleInfo& rule_info(Rule rule) noexcept;
 
 // The rule with the stable id `id` ("status.code-3digit") or catalog entry ("A05"), if any.

@@ -13,7 +13,8 @@ std::string trim_ows_right(std::string s) {
   return s;
 }
 
-// The rule behind h1resp's refusal: the parse error, else the first error finding.
+// The rule behind h1resp's refusal: the parse error, else the first error finding (or
+// Rule::count_ when the error findings did not fit in the list).
 Rule refusal_rule(const StreamMessage& m) noexcept {
   if (m.status == ParseStatus::error) return m.error.rule;
   for (const Finding& f : m.findings) {

@@ -70,6 +70,12 @@ int on_headers_complete(llhttp_t* p) {
   const bool interim = m.status >= 100 && m.status < 200 && m.status != 101;
   const std::string_view method = r.method_for_current();
   if (!interim && method == "HEAD") p->flags |= F_SKIPBODY;  // what returning 1 would do
+  if (method == "CONNECT" && m.status >= 200 && m.status < 300) {
+    // A tunnel follows: what returning 2 does (Node.js does so for CONNECT), set by hand since
+    // this callback pauses instead.
+    p->flags |= F_SKIPBODY;
+    p->upgrade = 1;
+  }
   // Pause, to learn where the header section ends (llhttp_get_error_pos), then resume.
   return HPE_PAUSED;
 }

@@ -156,19 +156,24 @@ constexpr std::size_t slot_of(const Words& w, std::size_t length) noexcept {
 }
 
 struct HashTable {
-  std::array<std::uint8_t, 256> ids{};  // FieldId + 1; 0 is an empty slot
-  std::array<Words, kFieldIdCount> words{};
+  // FieldId of each slot; kFieldIdCount (a row that matches no name) for an empty one.
+  std::array<std::uint8_t, 256> ids{};
+  std::array<Words, kFieldIdCount + 1> words{};
+  std::array<std::uint8_t, kFieldIdCount + 1> sizes{};  // 0 for the sentinel row
   bool collision = false;
 };
 
 constexpr HashTable kHashTable = [] {
   HashTable t{};
+  t.ids.fill(static_cast<std::uint8_t>(kFieldIdCount));
   for (const FieldInfo& f : kFields) {
     const Words w = words(f.name);
-    t.words[static_cast<std::size_t>(f.id)] = w;
+    const auto k = static_cast<std::size_t>(f.id);
+    t.words[k] = w;
+    t.sizes[k] = static_cast<std::uint8_t>(f.name.size());
     std::uint8_t& entry = t.ids[slot_of(w, f.name.size())];
-    if (entry != 0) t.collision = true;
-    entry = static_cast<std::uint8_t>(static_cast<std::size_t>(f.id) + 1);
+    if (entry != kFieldIdCount) t.collision = true;
+    entry = static_cast<std::uint8_t>(k);
   }
   return t;
 }();
@@ -237,38 +242,82 @@ FieldId field_id(std::string_view name) noexcept {
   Words w;
   w.first = runtime_word(p, std::min<std::size_t>(n, 8));
   w.last = n >= 8 ? runtime_word(p + n - 8, 8) : w.first;
-  const std::uint8_t entry = kHashTable.ids[slot_of(w, n)];
-  if (entry == 0) return FieldId::other;
-  const std::size_t k = entry - 1;
+  const std::size_t k = kHashTable.ids[slot_of(w, n)];
   const Words& known = kHashTable.words[k];
   // The first and last words cover every byte of a name of at most 16 bytes; longer ones need
   // bytes 8-15 too.
-  if (kFields[k].name.size() != n || known.first != w.first || known.last != w.last) {
+  if (kHashTable.sizes[k] != n || known.first != w.first || known.last != w.last) {
     return FieldId::other;
   }
   if (n > 16 && known.middle != runtime_word(p + 8, 8)) return FieldId::other;
-  return kFields[k].id;
+  return static_cast<FieldId>(k);
 }
 
+namespace {
+
+// The low n bytes of a word, for n = 0..8.
+constexpr std::array<std::uint64_t, 9> kKeepBytes = [] {
+  std::array<std::uint64_t, 9> masks{};
+  for (std::size_t n = 0; n < 8; ++n) masks[n] = (std::uint64_t{1} << (8 * n)) - 1;
+  masks[8] = ~std::uint64_t{0};
+  return masks;
+}();
+
+// field_id() for a name inside a response's bytes, without branches on the name: three
+// eight-byte words are loaded where they stay inside the bytes (the status line comes before
+// every name, the name's line and the empty line after it), masked, and compared; an unknown
+// name lands on the table's sentinel row. Only names at either end of short bytes take the
+// general path.
+FieldId id_in_response(const Response& response, Span name) noexcept {
+  const std::size_t n = name.length;
+  if (n == 0 || name.offset < 8 || name.offset + 24 > response.bytes.size()) {
+    return field_id(response.text(name));
+  }
+  const char* const p = response.bytes.data() + name.offset;
+  std::uint64_t head;
+  std::uint64_t middle;
+  std::uint64_t tail;
+  std::memcpy(&head, p, 8);          // [offset, offset + 24) is inside, checked above
+  std::memcpy(&middle, p + 8, 8);
+  std::memcpy(&tail, p + n - 8, 8);  // [end - 8, end): offset >= 8, and the name is inside
+  // Selections by masks, not branches: which names are long or known is not predictable.
+  const std::uint64_t keep = kKeepBytes[std::min<std::size_t>(n, 8)];
+  const std::uint64_t long_name = 0 - static_cast<std::uint64_t>(n >= 8);
+  Words w;
+  w.first = (head | kFold) & keep;
+  w.last = ((tail | kFold) & long_name) | (w.first & ~long_name);
+  const std::size_t k = kHashTable.ids[slot_of(w, n)];
+  const Words& known = kHashTable.words[k];
+  const bool same = (kHashTable.sizes[k] == n) & (known.first == w.first) &
+                    (known.last == w.last) & ((n <= 16) | (known.middle == (middle | kFold)));
+  const std::size_t other = static_cast<std::size_t>(FieldId::other);
+  return static_cast<FieldId>(other ^ ((k ^ other) & (0 - static_cast<std::size_t>(same))));
+}
+
+}  // namespace
+
 FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
-  // Nothing is zeroed: firsts_, lasts_ and counts_ are read only for ids present_ says are.
+  // The bookkeeping has no branch on the id: unknown names update the row of FieldId::other,
+  // whose bit is cleared at the end. (firsts_ and counts_ start zeroed, since the updates read
+  // them; lasts_ is read only for ids present_ has.)
   const std::size_t n = response.field_count();
+  std::uint64_t present = 0;
+  std::uint64_t repeated = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const FieldId id = field_id(response.text(response.field_lines[i].name));
+    const FieldId id = id_in_response(response, response.field_lines[i].name);
     if (i < kCapacity) ids_[i] = id;
-    if (id == FieldId::other) continue;
     const auto k = static_cast<std::size_t>(id);
     const std::uint64_t bit = std::uint64_t{1} << k;
-    if ((present_ & bit) == 0) {
-      present_ |= bit;
-      firsts_[k] = static_cast<std::uint32_t>(i);
-      counts_[k] = 1;
-    } else {
-      repeated_ |= bit;
-      ++counts_[k];
-    }
+    const std::uint32_t seen = 0 - static_cast<std::uint32_t>((present & bit) != 0);
+    firsts_[k] = (firsts_[k] & seen) | (static_cast<std::uint32_t>(i) & ~seen);
+    counts_[k] = (counts_[k] & seen) + 1;
     lasts_[k] = static_cast<std::uint32_t>(i);
+    repeated |= present & bit;
+    present |= bit;
   }
+  const std::uint64_t known = ~(std::uint64_t{1} << static_cast<std::size_t>(FieldId::other));
+  present_ = present & known;
+  repeated_ = repeated & known;
 }
 
 FieldId FieldIndex::id_at(std::size_t index) const noexcept {

@@ -79,7 +79,7 @@ enum class FieldId : std::uint8_t {
 };
 
 inline constexpr std::size_t kFieldIdCount = static_cast<std::size_t>(FieldId::count_);
-static_assert(kFieldIdCount <= 64, "FieldIndex keeps one bit per known field in 64 bits");
+static_assert(kFieldIdCount < 64, "FieldIndex keeps one bit per field id (and `other`) in 64 bits");
 
 struct FieldInfo {
   enum Flag : std::uint16_t {
@@ -138,9 +138,10 @@ class FieldIndex {
   const Response& response_;
   std::uint64_t present_ = 0;
   std::uint64_t repeated_ = 0;
-  std::uint32_t counts_[kFieldIdCount];
-  std::uint32_t firsts_[kFieldIdCount];
-  std::uint32_t lasts_[kFieldIdCount];
+  // One row more than the known fields: FieldId::other's, written and never read.
+  std::uint32_t counts_[kFieldIdCount + 1] = {};
+  std::uint32_t firsts_[kFieldIdCount + 1] = {};
+  std::uint32_t lasts_[kFieldIdCount + 1];
   FieldId ids_[kCapacity];
 };
 

@@ -4366,7 +4366,21 @@ static_assert(texts_well_formed());
 }  // namespace
 
 const RuleInfo& rule_info(Rule rule) noexcept {
-  return kRules[static_cast<std::size_t>(rule)];
+  // Rule::count_ (no rule) and anything past it: an entry that says so, never a read past the
+  // table.
+  static constexpr RuleInfo kNoRule{Rule::count_,
+                                    "none",
+                                    "",
+                                    Severity::info,
+                                    Requirement::informative,
+                                    Context::none,
+                                    "",
+                                    "no rule",
+                                    "",
+                                    "",
+                                    ""};
+  const auto index = static_cast<std::size_t>(rule);
+  return index < kRules.size() ? kRules[index] : kNoRule;
 }
 
 std::optional<Rule> find_rule(std::string_view id_or_catalog) noexcept {

@@ -10,18 +10,22 @@ namespace h1resp {
 
 // A VT or FF where OWS may be (at the start of a field value, or just before its line ending)
 // breaks a rule of its own: parsers that trim it as whitespace see another value (catalog B09,
-// RFC 9110 §5.6.3: only SP and HTAB are OWS).
+// RFC 9110 §5.6.3: only SP and HTAB are OWS). Returns Rule::count_ when the answer depends on
+// the byte after `at`, which has not arrived: the caller waits, so that every split gives the
+// same rule.
 Rule ResponseParser::ctl_rule(const Scan& scan, std::size_t at,
                               const LineRules& rules) const noexcept {
   if (rules.ctl != Rule::field_value_ctl) return rules.ctl;
   const unsigned char c = scan.at(at);
   if (c != '\v' && c != '\f') return rules.ctl;
-  bool leading = at >= value_from_;
+  // Only a field line's own value has a start to look at (not a fold or an ignored line).
+  bool leading = static_cast<Phase>(phase_) == Phase::field_value && at >= value_from_;
   for (std::size_t i = value_from_; leading && i < at; ++i)
     leading = detail::is_ows(scan.at(i));
-  const bool trailing =
-      at + 1 < scan.avail() && (scan.at(at + 1) == '\r' || scan.at(at + 1) == '\n');
-  return leading || trailing ? Rule::field_ows_only_sp_htab : rules.ctl;
+  if (leading) return Rule::field_ows_only_sp_htab;
+  if (at + 1 >= scan.avail()) return Rule::count_;
+  const bool trailing = scan.at(at + 1) == '\r' || scan.at(at + 1) == '\n';
+  return trailing ? Rule::field_ows_only_sp_htab : rules.ctl;
 }
 
 ResponseParser::LineEnd ResponseParser::line_end(Scan& scan, std::size_t origin,
@@ -66,7 +70,14 @@ ResponseParser::LineEnd ResponseParser::line_end(Scan& scan, std::size_t origin,
         return {fail(rules.nul, at, 1, "NUL byte"), 0, 0};
       default:
         // RFC 9110 §5.5: other CTLs are invalid; a recipient MAY retain them in a safe context.
-        if (!rules.ctl_allowed) return {fail(ctl_rule(scan, at, rules), at, 1), 0, 0};
+        if (!rules.ctl_allowed) {
+          const Rule rule = ctl_rule(scan, at, rules);
+          if (rule == Rule::count_) {  // decided by the next byte: see it first
+            scan_from_ = static_cast<std::uint32_t>(at);
+            return {out_of_bytes(scan), 0, 0};
+          }
+          return {fail(rule, at, 1), 0, 0};
+        }
         note(rules.ctl, at, 1, "control character kept");
         line_flags_ |= FieldLine::has_ctl;
         break;

@@ -190,14 +190,19 @@ ResponseParser::Step ResponseParser::status_line_prefix(Scan& scan) noexcept {
   if (run == 1 && after == ' ') {
     reason_start = ws_end;
   } else if (run != 0 && lenient_ws) {
-    // RFC 9112 §4: the lenient reading ignores whitespace before the reason phrase. Two SPs are
-    // valid strictly (the reason then starts with SP), so only other whitespace is noted, except
-    // in the 1992 dialect, where any run is its own rule (G01).
+    // RFC 9112 §4: the lenient reading ignores whitespace before the reason phrase. A run of SPs
+    // is valid strictly (the reason then starts with SP) and is read so here too: a leniency
+    // changes a reading only where it reports that it did. In the 1992 dialect any run is the
+    // separator, and its own rule (G01).
     bool only_sp = true;
     for (std::size_t i = at; i < ws_end; ++i)
       only_sp = only_sp && scan.at(i) == ' ';
-    if (!only_sp || w3c) note_status_whitespace(at, run);
-    reason_start = ws_end;
+    if (only_sp && !w3c) {
+      reason_start = at + 1;
+    } else {
+      note_status_whitespace(at, run);
+      reason_start = ws_end;
+    }
   } else if (after == ' ') {
     reason_start = at + 1;  // the reason phrase starts with whitespace
   } else if (run != 0) {
@@ -316,12 +321,10 @@ ResponseParser::Step ResponseParser::reason(Scan& scan) noexcept {
   };
   const LineEnd end = line_end(scan, line_start_, rules);
   if (end.step != Step::next) return end.step;
-  std::size_t reason_end = end.end;
-  if (lenient_ws) {  // RFC 9112 §4: the lenient reading ignores trailing whitespace
-    while (reason_end > value_from_ && is_status_line_ws(scan.at(reason_end - 1)))
-      --reason_end;
-  }
-  response_.reason = Span{value_from_, static_cast<std::uint32_t>(reason_end - value_from_)};
+  // Trailing whitespace stays part of the reason phrase (reason-phrase = 1*( HTAB / SP / VCHAR
+  // / obs-text )), in every reading: it carries no meaning, and trimming it silently would make
+  // a lenient reading differ from the strict one without a finding.
+  response_.reason = Span{value_from_, static_cast<std::uint32_t>(end.end - value_from_)};
   response_.status_line = Span{line_start_, static_cast<std::uint32_t>(end.end - line_start_)};
   line_flags_ = 0;
   line_start_ = static_cast<std::uint32_t>(end.next);
