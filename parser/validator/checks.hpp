@@ -98,4 +98,8 @@ CacheControl check_cache_control(const Checks& c) noexcept;  // field_value_rule
 void check_w3c1992(const Checks& c) noexcept;                // w3c1992_rules.cpp: G (dialect)
 void check_historic_in_modern(const Checks& c) noexcept;     // w3c1992_rules.cpp: G in modern
 
+// True when the reason phrase is Google's "Resume Incomplete" on a 308 (modern dialect): H03
+// is then reported at the phrase, and the Range heuristic of check_redirection stays quiet.
+bool reason_names_unofficial_308(const Checks& c) noexcept;
+
 }  // namespace h1resp::validator

@@ -144,8 +144,10 @@ void check_redirection(const Checks& c) {
       (code == 301 || code == 302 || code == 303 || code == 307 || code == 308)) {
     c.report_status(Rule::code_3xx_location, "a redirect without Location");
   }
-  // Google's "308 Resume Incomplete" carries Range and no Location.
-  if (code == 308 && !c.has(FieldId::location) && c.has(FieldId::range)) {
+  // Google's "308 Resume Incomplete" carries Range and no Location. When the reason phrase
+  // already says so, check_reason_phrase reports H03 at the phrase: one finding, not two.
+  if (code == 308 && !c.has(FieldId::location) && c.has(FieldId::range) &&
+      !reason_names_unofficial_308(c)) {
     c.report_status(Rule::unofficial_308_resume_incomplete,
                     "Range and no Location: Google's resumable-upload 308, not Permanent Redirect");
   }

@@ -117,6 +117,19 @@ void check_status_code(const Checks& c) noexcept {
   }
 }
 
+bool reason_names_unofficial_308(const Checks& c) noexcept {
+  if (c.code() != 308 || c.w3c()) return false;
+  PhraseMatch matches[8];
+  const std::size_t n = find_reason_phrase(trim(c.response.reason_phrase()), matches);
+  bool unofficial = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (matches[i].code != 308) continue;
+    if (matches[i].kind == PhraseMatch::registered) return false;
+    unofficial = unofficial || matches[i].kind == PhraseMatch::unofficial;
+  }
+  return unofficial;
+}
+
 // RFC 9112 §4: the reason phrase carries no meaning. It is noted when it names another code,
 // an old name of this one, or an unofficial meaning that collides with the registered one.
 void check_reason_phrase(const Checks& c) noexcept {
