@@ -506,6 +506,10 @@ class Codes(unittest.TestCase):
         self.assertTrue(all(line.startswith("5") for line in lines))
         self.assertTrue(any(line.startswith("503 Service Unavailable") for line in lines))
 
+    def test_a_listing_names_unregistered_codes_by_their_unofficial_name(self):
+        _, out, _ = run("codes", "--class", "1xx")
+        self.assertRegex(out, r'110 "Response is Stale" +unregistered')
+
     def test_unregistered_and_invalid_codes(self):
         self.assertIn("unregistered", run("codes", "299")[1] + run("codes", "277")[1])
         status, out, _ = run("codes", "999")

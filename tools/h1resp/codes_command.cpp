@@ -35,9 +35,16 @@ std::string standing(const StatusInfo& info) {
   return s;
 }
 
+// The registered name, or for an unregistered code its first unofficial name in quotes, so a
+// listing shows what the code is known as without implying it is registered.
+std::string display_name(const StatusInfo& info) {
+  if (!info.name.empty()) return std::string(info.name);
+  if (!info.unofficial_names.empty()) return fmt::format("\"{}\"", info.unofficial_names[0].name);
+  return "(unregistered)";
+}
+
 void print_code(const StatusInfo& info, bool details) {
-  fmt::print("{} {:<34} {}\n", info.code, info.name.empty() ? "(unregistered)" : info.name,
-             standing(info));
+  fmt::print("{} {:<34} {}\n", info.code, display_name(info), standing(info));
   if (!details) return;
   fmt::print("    class: {}\n", to_string(status_class(info.code)));
   if (!info.source.empty()) fmt::print("    source: {}\n", info.source);
