@@ -258,7 +258,8 @@ namespace {
 // The low n bytes of a word, for n = 0..8.
 constexpr std::array<std::uint64_t, 9> kKeepBytes = [] {
   std::array<std::uint64_t, 9> masks{};
-  for (std::size_t n = 0; n < 8; ++n) masks[n] = (std::uint64_t{1} << (8 * n)) - 1;
+  for (std::size_t n = 0; n < 8; ++n)
+    masks[n] = (std::uint64_t{1} << (8 * n)) - 1;
   masks[8] = ~std::uint64_t{0};
   return masks;
 }();
@@ -277,7 +278,7 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
   std::uint64_t head;
   std::uint64_t middle;
   std::uint64_t tail;
-  std::memcpy(&head, p, 8);          // [offset, offset + 24) is inside, checked above
+  std::memcpy(&head, p, 8);  // [offset, offset + 24) is inside, checked above
   std::memcpy(&middle, p + 8, 8);
   std::memcpy(&tail, p + n - 8, 8);  // [end - 8, end): offset >= 8, and the name is inside
   // Selections by masks, not branches: which names are long or known is not predictable.
@@ -288,8 +289,8 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
   w.last = ((tail | kFold) & long_name) | (w.first & ~long_name);
   const std::size_t k = kHashTable.ids[slot_of(w, n)];
   const Words& known = kHashTable.words[k];
-  const bool same = (kHashTable.sizes[k] == n) & (known.first == w.first) &
-                    (known.last == w.last) & ((n <= 16) | (known.middle == (middle | kFold)));
+  const bool same = (kHashTable.sizes[k] == n) & (known.first == w.first) & (known.last == w.last) &
+                    ((n <= 16) | (known.middle == (middle | kFold)));
   const std::size_t other = static_cast<std::size_t>(FieldId::other);
   return static_cast<FieldId>(other ^ ((k ^ other) & (0 - static_cast<std::size_t>(same))));
 }
