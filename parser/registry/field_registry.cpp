@@ -138,7 +138,6 @@ struct Words {
   std::uint64_t first = 0;
   std::uint64_t middle = 0;
   std::uint64_t last = 0;
-  friend constexpr bool operator==(const Words&, const Words&) = default;
 };
 
 constexpr Words words(std::string_view name) noexcept {
