@@ -95,6 +95,12 @@ constexpr Divergence kDivergences[] = {
      "until the connection closes; h1resp refuses it.",
      "RFC 9112 §6.1, §7: a recipient cannot decode a coding it does not know, and parsers that "
      "match \"chunked\" loosely decode chunks instead of reading to the close."},
+    {"llhttp-accepts-identity-transfer-coding", h1resp_rejects, Rule::framing_te_identity, "",
+     "llhttp reads a response with \"Transfer-Encoding: identity\" (and no Content-Length) "
+     "until the connection closes; h1resp refuses it.",
+     "RFC 9112 §6.1 (RFC 7230 App. A.2 removed identity): an RFC 2616 recipient reads it as no "
+     "transfer coding and takes Content-Length, an RFC 9112 one reads to the close; the fuzzer "
+     "found llhttp accepting it."},
     {"llhttp-accepts-transfer-coding-parameters", h1resp_rejects, Rule::framing_te_params, "",
      "llhttp accepts parameters on chunked (\"chunked;q=1\") and decodes chunks; h1resp "
      "refuses them.",
