@@ -252,8 +252,9 @@ constexpr Divergence kDivergences[] = {
      "persistence (RFC 9112 §9.3) is decided by the final response."},
     {"llhttp-rejects-repeated-content-length", llhttp_rejects, Rule::count_,
      "HPE_INVALID_CONTENT_LENGTH|HPE_UNEXPECTED_CONTENT_LENGTH",
-     "llhttp refuses a Content-Length repeated with the same value (\"5, 5\", or two field "
-     "lines); h1resp accepts it as that one value and warns (framing.cl-duplicate-same).",
+     "llhttp refuses a Content-Length repeated with the same value (\"5, 5\", \"5\" and "
+     "\"05\", or two field lines); h1resp accepts it as that one value and warns "
+     "(framing.cl-duplicate-same).",
      "RFC 9110 §8.6: a recipient MAY replace a list of identical valid values with a single "
      "value instead of rejecting the message."},
     {"llhttp-rejects-valid-chunk-extensions", llhttp_rejects, Rule::count_,
@@ -379,7 +380,15 @@ bool bodiless_with_length(std::string_view bytes) noexcept {
   return present;
 }
 
-// Content-Length given more than once (in one list or several lines), always the same value.
+// A decimal value without its leading zeros ("06" and "6" are the same length; "0" stays).
+std::string_view without_leading_zeros(std::string_view digits) noexcept {
+  while (digits.size() > 1 && digits.front() == '0')
+    digits.remove_prefix(1);
+  return digits;
+}
+
+// Content-Length given more than once (in one list or several lines), always the same decimal
+// value (RFC 9110 §8.6), as h1resp compares them: "6" and "06" are the same.
 bool repeated_same_content_length(std::string_view bytes) noexcept {
   std::string_view first;
   std::size_t count = 0;
@@ -387,7 +396,7 @@ bool repeated_same_content_length(std::string_view bytes) noexcept {
   for_each_field(read_head(bytes).fields, "Content-Length", [&](std::string_view value) {
     while (true) {
       const std::size_t comma = value.find(',');
-      const std::string_view element = trim(value.substr(0, comma));
+      const std::string_view element = without_leading_zeros(trim(value.substr(0, comma)));
       if (count++ == 0) first = element;
       same = same && element == first;
       if (comma == std::string_view::npos) break;
