@@ -3,11 +3,10 @@
 // To regenerate: H1RESP_UPDATE_DOCS=1 build/tests/h1resp_tests --gtest_filter=RulesDoc.*
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string>
 
+#include "generated_doc.hpp"
 #include "h1resp/policy.hpp"
 #include "h1resp/rules.hpp"
 
@@ -158,17 +157,7 @@ std::string render() {
 }
 
 TEST(RulesDoc, DocsRulesMdIsGeneratedFromTheRuleTable) {
-  const std::string path = std::string(H1RESP_SOURCE_DIR) + "/docs/rules.md";
-  const std::string expected = render();
-  if (std::getenv("H1RESP_UPDATE_DOCS") != nullptr) {
-    std::ofstream(path, std::ios::binary) << expected;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream actual;
-  actual << in.rdbuf();
-  EXPECT_EQ(actual.str(), expected)
-      << "docs/rules.md is out of date: H1RESP_UPDATE_DOCS=1 build/tests/h1resp_tests "
-         "--gtest_filter=RulesDoc.*";
+  expect_generated_doc("docs/rules.md", render(), "RulesDoc.*");
 }
 
 }  // namespace
