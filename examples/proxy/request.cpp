@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "field_text.hpp"
 #include "h1resp/response.hpp"
 
 namespace h1proxy {
@@ -25,33 +26,8 @@ bool is_value_byte(unsigned char c) noexcept {
   return c == '\t' || (c >= 0x20 && c != 0x7f);
 }
 
-bool is_ows(char c) noexcept {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && is_ows(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && is_ows(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
-
 bool starts_with_nocase(std::string_view s, std::string_view prefix) noexcept {
   return s.size() >= prefix.size() && field_name_equals(s.substr(0, prefix.size()), prefix);
-}
-
-// Calls `f` with each non-empty element of a comma-separated list (RFC 9110 §5.6.1), trimmed;
-// stops early when `f` returns false.
-template <typename F>
-void for_each_element(std::string_view list, F&& f) {
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string_view element = trim(list.substr(0, comma));
-    if (!element.empty() && !f(element)) return;
-    if (comma == std::string_view::npos) return;
-    list.remove_prefix(comma + 1);
-  }
 }
 
 // Content-Length = 1*DIGIT (RFC 9110 §8.6). Returns false for anything else, or past 2^63.

@@ -2,35 +2,14 @@
 
 #include <charconv>
 
+#include "field_text.hpp"
+
 namespace h1proxy {
 namespace {
 
 using h1resp::field_name_equals;
 using h1resp::FieldLine;
 using h1resp::Response;
-
-bool is_ows(char c) noexcept {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && is_ows(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && is_ows(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
-
-template <typename F>
-void for_each_element(std::string_view list, F&& f) {
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string_view element = trim(list.substr(0, comma));
-    if (!element.empty() && !f(element)) return;
-    if (comma == std::string_view::npos) return;
-    list.remove_prefix(comma + 1);
-  }
-}
 
 bool is_any_of(std::string_view name, std::initializer_list<std::string_view> names) {
   for (const std::string_view n : names) {
