@@ -136,6 +136,23 @@ std::unique_ptr<FieldLine[]> field_storage(const Policy& policy, std::size_t& si
   return std::unique_ptr<FieldLine[]>(new (std::nothrow) FieldLine[size]);
 }
 
+// The create functions of the handles that own field storage (parser, chunked decoder): the
+// policy checked, the storage and the handle allocated, `*out` set only on success.
+template <typename Handle, typename... Extra>
+h1resp_result create_handle(const h1resp_policy* policy, Handle** out, Extra... extra) noexcept {
+  if (out == nullptr) return H1RESP_EINVAL;
+  *out = nullptr;
+  return guarded(H1RESP_EINTERNAL, [&] {
+    Policy p;
+    if (!to_policy(policy, p)) return H1RESP_EINVAL;
+    std::size_t size = 0;
+    std::unique_ptr<FieldLine[]> storage = field_storage(p, size);
+    if (!storage) return H1RESP_ENOMEM;
+    *out = new (std::nothrow) Handle(std::move(storage), size, p, extra...);
+    return *out == nullptr ? H1RESP_ENOMEM : H1RESP_OK;
+  });
+}
+
 h1resp_finding to_finding(const h1resp::Finding& f) noexcept {
   const h1resp::RuleInfo& info = h1resp::rule_info(f.rule);
   return h1resp_finding{
@@ -269,17 +286,7 @@ h1resp_slice h1resp_verdict_name(h1resp_verdict verdict) noexcept {
 // ---- Parser ----------------------------------------------------------------------------------
 
 h1resp_result h1resp_parser_create(const h1resp_policy* policy, h1resp_parser** out) noexcept {
-  if (out == nullptr) return H1RESP_EINVAL;
-  *out = nullptr;
-  return guarded(H1RESP_EINTERNAL, [&] {
-    Policy p;
-    if (!to_policy(policy, p)) return H1RESP_EINVAL;
-    std::size_t size = 0;
-    std::unique_ptr<FieldLine[]> storage = field_storage(p, size);
-    if (!storage) return H1RESP_ENOMEM;
-    *out = new (std::nothrow) h1resp_parser(std::move(storage), size, p);
-    return *out == nullptr ? H1RESP_ENOMEM : H1RESP_OK;
-  });
+  return create_handle(policy, out);
 }
 
 void h1resp_parser_destroy(h1resp_parser* parser) noexcept {
@@ -451,17 +458,7 @@ h1resp_verdict h1resp_parser_verdict(const h1resp_parser* parser) noexcept {
 
 h1resp_result h1resp_chunked_create(const h1resp_policy* policy, uint64_t body_offset,
                                     h1resp_chunked** out) noexcept {
-  if (out == nullptr) return H1RESP_EINVAL;
-  *out = nullptr;
-  return guarded(H1RESP_EINTERNAL, [&] {
-    Policy p;
-    if (!to_policy(policy, p)) return H1RESP_EINVAL;
-    std::size_t size = 0;
-    std::unique_ptr<FieldLine[]> storage = field_storage(p, size);
-    if (!storage) return H1RESP_ENOMEM;
-    *out = new (std::nothrow) h1resp_chunked(std::move(storage), size, p, body_offset);
-    return *out == nullptr ? H1RESP_ENOMEM : H1RESP_OK;
-  });
+  return create_handle(policy, out, body_offset);
 }
 
 void h1resp_chunked_destroy(h1resp_chunked* decoder) noexcept {
