@@ -5,8 +5,9 @@
 // (1-4); two bytes of methods (a nibble each, method_from_bits()); one byte of llhttp lenient
 // flags (bit 0 headers, 1 chunked length, 2 keep-alive, 3 transfer encoding); then the stream.
 //
-// Two comparisons, both with interop::compare_streams() (stream reading, validation on):
+// Three comparisons, all with interop::compare_streams() (stream reading, validation on):
 //   h1resp strict        vs llhttp as Node.js runs it (no lenient flag);
+//   h1resp strict        vs llhttp's strict build (LLHTTP_STRICT_MODE=1);
 //   h1resp with the input's policy (leniencies, dialect, limits) vs llhttp with its flags.
 // A disagreement without a table entry aborts, so libFuzzer keeps the input: it is either a bug
 // of h1resp (fix it, keep the input in corpus/regressions/) or a deliberate difference that needs
@@ -259,6 +260,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ExactBuffer bytes(in.bytes);
   expect_documented(bytes.view(), in.methods, Policy::strict(), {},
                     "strict h1resp, default llhttp");
+  interop::LlhttpOptions strict_llhttp;
+  strict_llhttp.strict = true;
+  expect_documented(bytes.view(), in.methods, Policy::strict(), strict_llhttp,
+                    "strict h1resp, strict llhttp");
   expect_documented(bytes.view(), in.methods, in.policy, in.llhttp,
                     "input's policy and llhttp flags");
   return 0;

@@ -89,10 +89,15 @@ std::string trim_ows_right(std::string s) {
 
 TEST(LlhttpOracle, AgreesOrTheDivergenceIsDocumented) {
   std::set<std::string_view> used;
-  // llhttp as Node.js runs it, and with its lenient header flag (some divergences show only so).
+  // llhttp as Node.js runs it, with its lenient header flag (some divergences show only so),
+  // and its strict build (LLHTTP_STRICT_MODE).
   interop::LlhttpOptions lenient_headers;
   lenient_headers.lenient_headers = true;
-  for (const interop::LlhttpOptions& options : {interop::LlhttpOptions{}, lenient_headers}) {
+  interop::LlhttpOptions strict;
+  strict.strict = true;
+  for (const interop::LlhttpOptions& options :
+       {interop::LlhttpOptions{}, lenient_headers, strict}) {
+    SCOPED_TRACE(options.strict ? "strict llhttp" : "default llhttp");
     for (const std::string& input : kInputs) {
       SCOPED_TRACE(::testing::PrintToString(input));
       const Outcome h1 = parse_everywhere(input);
@@ -132,6 +137,22 @@ TEST(LlhttpOracle, AgreesOrTheDivergenceIsDocumented) {
     EXPECT_TRUE(used.contains(d.id)) << d.id << " is not exercised by any input";
   }
   EXPECT_TRUE(used.contains("llhttp-rejects-higher-minor-versions"));
+}
+
+// The second oracle is really llhttp's strict build: what only its strict mode refuses.
+TEST(LlhttpOracle, StrictBuildRefusesWhatTheDefaultBuildAccepts) {
+  interop::LlhttpOptions strict;
+  strict.strict = true;
+  // Strict mode's own checks (llhttp.c under LLHTTP_STRICT_MODE): data after "Connection:
+  // close", CRLF after chunk data.
+  for (const std::string input :
+       {"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\naXY0\r\n\r\n"}) {
+    SCOPED_TRACE(::testing::PrintToString(input));
+    EXPECT_EQ(interop::llhttp_read_responses(input, {}).error, 0);
+    EXPECT_NE(interop::llhttp_read_responses(input, {}, strict).error, 0);
+  }
 }
 
 TEST(LlhttpOracle, DivergenceEntriesAreComplete) {

@@ -14,8 +14,11 @@
 
 namespace h1resp::interop {
 
-// llhttp's lenient flags (llhttp.h: "USE AT YOUR OWN RISK"), all off by default.
+// Which llhttp reads: the default build (as Node.js builds it) or the strict one
+// (LLHTTP_STRICT_MODE=1), and llhttp's lenient flags (llhttp.h: "USE AT YOUR OWN RISK"), all off
+// by default.
 struct LlhttpOptions {
+  bool strict = false;                     // the LLHTTP_STRICT_MODE build
   bool lenient_headers = false;            // llhttp_set_lenient_headers
   bool lenient_chunked_length = false;     // llhttp_set_lenient_chunked_length
   bool lenient_keep_alive = false;         // llhttp_set_lenient_keep_alive
