@@ -55,10 +55,14 @@ std::string render() {
         "Generated from `interop/llhttp/divergences.cpp` by `tests/divergences_doc_test.cpp`; "
         "do not edit by hand (`H1RESP_UPDATE_DOCS=1 build/tests/h1resp_tests "
         "--gtest_filter=DivergencesDoc.*`).\n\n"
-        "llhttp 8.1 (Debian's `node-llhttp`, built as Node.js builds it) is h1resp's "
-        "differential oracle: the unit tests, the `differential` fuzzer and "
-        "`h1resp check --compare llhttp` read the same bytes with both. Every disagreement must "
-        "be one of the entries below, or the test, the fuzzer or the comparison fails.\n\n";
+        "llhttp 8.1 (Debian's `node-llhttp`) is h1resp's differential oracle, in two builds: "
+        "as Node.js builds it, and its strict build (`LLHTTP_STRICT_MODE=1`). The unit tests, "
+        "the `differential` fuzzer and `h1resp check --compare llhttp|llhttp-strict` read the "
+        "same bytes with both parsers. Every disagreement must be one of the entries below, or "
+        "the test, the fuzzer or the comparison fails. The strict build refuses a few more "
+        "things (a CR not followed by LF, chunk data not followed by CRLF, bytes after "
+        "`Connection: close`), all of which h1resp refuses too, so those entries do not "
+        "arise with it; no entry is needed for the strict build alone.\n\n";
   const auto all = interop::all_divergences();
   md << all.size() << " entries.\n";
   for (const Section& s : kSections) {

@@ -483,6 +483,16 @@ class Compare(unittest.TestCase):
         _, out, _ = run("check", "--compare", "llhttp", example("200-page.http"))
         self.assertNotIn("llhttp:", out)
 
+    def test_compare_llhttp_strict(self):
+        # Chunk data not followed by CRLF: llhttp as Node.js builds it reads on, its strict
+        # build refuses it as h1resp does.
+        data = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\naXY0\r\n\r\n"
+        _, out, _ = run("check", "-q", "--compare", "llhttp", stdin=data)
+        self.assertIn("[documented: llhttp-does-not-check-crlf-after-chunk-data]", out)
+        _, out, _ = run("check", "-q", "--compare", "llhttp-strict", stdin=data)
+        self.assertNotIn("llhttp:", out)
+        self.assertNotIn("disagreement", out)
+
 
 class Codes(unittest.TestCase):
     def test_one_code(self):

@@ -31,7 +31,8 @@ int run(const CheckArguments& a) {
   settings.policy = *policy;
   for (const std::string& m : a.methods)
     settings.methods.push_back(method_from_name(m));
-  settings.compare_llhttp = a.compare == "llhttp";
+  settings.compare_llhttp = a.compare == "llhttp" || a.compare == "llhttp-strict";
+  settings.llhttp_strict = a.compare == "llhttp-strict";
 
   const std::unique_ptr<report::Reporter> reporter = make_reporter(a.judge);
   report::Progress progress(::isatty(STDERR_FILENO) != 0);
@@ -86,8 +87,9 @@ Runner add_check_command(CLI::App& app) {
                     "A05) and exit");
   check
       ->add_option("--compare", args->compare,
-                   "also read the bytes with llhttp and report where it disagrees")
-      ->check(CLI::IsMember({"llhttp"}));
+                   "also read the bytes with llhttp (as Node.js builds it, or its strict build) "
+                   "and report where it disagrees")
+      ->check(CLI::IsMember({"llhttp", "llhttp-strict"}));
   return [args] { return run(*args); };
 }
 

@@ -30,7 +30,9 @@ void check_stream(std::string_view file, std::string_view bytes, const CheckSett
   ++summary.files;
   std::vector<Disagreement> disagreements;
   if (settings.compare_llhttp) {
-    disagreements = interop::compare_streams(bytes, settings.methods, settings.policy, {});
+    interop::LlhttpOptions llhttp;
+    llhttp.strict = settings.llhttp_strict;
+    disagreements = interop::compare_streams(bytes, settings.methods, settings.policy, llhttp);
     summary.disagreements += disagreements.size();
   }
   StreamOptions options;
