@@ -276,6 +276,22 @@ constexpr Divergence kDivergences[] = {
      "bare-cr reads it as SP (and warns).",
      "RFC 9112 §2.2: a recipient of a bare CR MAY consider the element invalid or replace the "
      "CR with SP before processing it."},
+    {"llhttp-rejects-htab-after-content-length", llhttp_rejects, Rule::count_,
+     "HPE_INVALID_CONTENT_LENGTH",
+     "llhttp refuses a Content-Length whose value is followed by HTAB (\"5\\t\"), though it "
+     "accepts SP there; h1resp strips the OWS and reads 5. The fuzzer found it.",
+     "RFC 9112 §5: OWS (SP or HTAB) around a field value is not part of it; RFC 9110 §5.6.3."},
+    // Matched by the differential fuzzer, which knows the policy: h1resp with the strict policy
+    // refuses the same bytes, so only the leniency made it accept them.
+    {"llhttp-rejects-what-only-a-leniency-accepts", llhttp_rejects, Rule::count_,
+     "HPE_INVALID_CHUNK_SIZE|HPE_STRICT|HPE_INVALID_HEADER_TOKEN|HPE_CR_EXPECTED|"
+     "HPE_LF_EXPECTED|HPE_INVALID_CONSTANT|HPE_INVALID_STATUS|HPE_INVALID_VERSION|"
+     "HPE_INVALID_CONTENT_LENGTH|HPE_INVALID_TRANSFER_ENCODING|HPE_UNEXPECTED_SPACE",
+     "llhttp refuses bytes that h1resp reads only because a leniency is on (a bare LF ending a "
+     "chunk line or chunk data, a control character kept in a trailer field, ...); h1resp's "
+     "strict policy refuses them too.",
+     "RFC 9112 §2.2, §5.5, §7.1: each leniency is a recipient's option the RFC allows, off by "
+     "default in h1resp, and its use is reported as a warning."},
 };
 
 // A rough view of the response at the start of `bytes`, enough to tell which entry explains
@@ -466,6 +482,28 @@ bool ctl_in_header(std::string_view bytes) noexcept {
   return false;
 }
 
+// A Content-Length field line whose value is followed by HTAB (before the CRLF).
+bool htab_after_content_length(std::string_view bytes) noexcept {
+  std::string_view fields = read_head(bytes).fields;
+  while (!fields.empty()) {
+    const std::size_t eol = fields.find('\n');
+    const std::string_view line = fields.substr(0, eol);
+    const std::size_t colon = line.find(':');
+    if (colon != std::string_view::npos && iequals(line.substr(0, colon), "Content-Length")) {
+      std::string_view value = line.substr(colon + 1);
+      if (value.ends_with('\r')) value.remove_suffix(1);
+      const std::size_t last = value.find_last_not_of(" \t");
+      if (last != std::string_view::npos &&
+          value.substr(last + 1).find('\t') != std::string_view::npos) {
+        return true;
+      }
+    }
+    if (eol == std::string_view::npos) break;
+    fields.remove_prefix(eol + 1);
+  }
+  return false;
+}
+
 bool starts_with_higher_minor(std::string_view bytes) noexcept {
   // "HTTP/1.d" with d >= 2, after the empty lines llhttp skips.
   const std::size_t start = bytes.find_first_not_of("\r\n");
@@ -509,6 +547,9 @@ const Divergence* llhttp_stricter(std::string_view llhttp_error, std::string_vie
       return &d;
     }
     if (d.id == "llhttp-rejects-ctl-kept-by-value-ctl" && ctl_in_header(bytes)) return &d;
+    if (d.id == "llhttp-rejects-htab-after-content-length" && htab_after_content_length(bytes)) {
+      return &d;
+    }
   }
   return nullptr;
 }
