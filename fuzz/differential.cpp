@@ -108,6 +108,37 @@ const interop::Divergence* accepted_only_by_leniency(const interop::Disagreement
   return nullptr;
 }
 
+// The other way round: h1resp with leniencies, or in the 1992 dialect, refuses a response llhttp
+// accepts, because the leniency or the dialect changed how it read the bytes (a bare CR read as
+// whitespace keeps the status line going to the end of the input), and h1resp without them
+// (strict policy, modern dialect) refuses the same response for a reason the table documents. A
+// refusal of a header section carries no leniency findings (they are reported with a complete one),
+// so leniency_divergence() cannot see the leniency there. Returns the entry of the strict refusal,
+// or nullptr.
+const interop::Divergence* strict_refusal_documented(const interop::Disagreement& d,
+                                                     std::string_view bytes,
+                                                     const std::vector<RequestMethod>& methods,
+                                                     const Policy& policy) {
+  if (d.kind != interop::Disagreement::h1resp_rejects ||
+      (policy.leniencies == 0 && policy.dialect == Dialect::modern)) {
+    return nullptr;
+  }
+  StreamOptions options;
+  options.policy = policy;
+  options.policy.leniencies = 0;
+  options.policy.dialect = Dialect::modern;
+  options.methods = methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  while (stream.next(m) && m.index <= d.index) {
+    if (m.status == ParseStatus::error) return interop::h1resp_stricter(m.error.rule);
+    for (const Finding& f : m.findings) {
+      if (f.severity == Severity::error) return interop::h1resp_stricter(f.rule);
+    }
+  }
+  return nullptr;
+}
+
 // llhttp checks the Content-Length of every response; h1resp ignores it where it does not frame
 // the body. compare_streams() passes llhttp_stricter() only the bytes, which tell a 1xx, 204 or
 // 304 but not a response to HEAD: that one is matched here, where the method is known.
@@ -223,6 +254,7 @@ std::vector<std::string> undocumented(std::string_view bytes,
     if (d.divergence != nullptr) continue;
     if (leniency_divergence(d, bytes, methods, policy) != nullptr) continue;
     if (accepted_only_by_leniency(d, bytes, methods, policy) != nullptr) continue;
+    if (strict_refusal_documented(d, bytes, methods, policy) != nullptr) continue;
     if (head_content_length(d, bytes, methods, policy) != nullptr) continue;
     if (after_http10_interim(d, bytes, methods, policy) != nullptr) continue;
     if (trailers_in_llhttp_fields(d, bytes, methods, policy, options)) continue;

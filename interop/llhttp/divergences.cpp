@@ -261,9 +261,11 @@ constexpr Divergence kDivergences[] = {
      "HPE_INVALID_CHUNK_SIZE|HPE_STRICT",
      "llhttp 8.1 refuses chunk extensions the grammar allows: whitespace around \";\" and "
      "\"=\" (\"5 ; a = b\"), and a further extension after one with a value "
-     "(\"5;a=b;c=d\"); h1resp accepts them.",
+     "(\"5;a=b;c=d\"), and a quoted-pair in a quoted value (5;a=\"x\\\"y\"); "
+     "h1resp accepts them.",
      "RFC 9112 §7.1.1: chunk-ext = *( BWS \";\" BWS chunk-ext-name [ BWS \"=\" BWS "
-     "chunk-ext-val ] ): any number of extensions, each with optional BWS."},
+     "chunk-ext-val ] ): any number of extensions, each with optional BWS; chunk-ext-val may "
+     "be a quoted-string (RFC 9110 §5.6.4), which allows quoted-pair."},
     {"llhttp-rejects-ctl-kept-by-value-ctl", llhttp_rejects, Rule::count_,
      "HPE_INVALID_HEADER_TOKEN",
      "llhttp (without its lenient flag headers) refuses control characters in field values; "
@@ -433,7 +435,8 @@ bool bare_cr_in_header(std::string_view bytes) noexcept {
 }
 
 // Whether some chunk line of the response's chunked body has a chunk-ext that llhttp refuses:
-// whitespace (BWS) outside a quoted string, or a further extension after one with a value.
+// whitespace (BWS) outside a quoted string, a further extension after one with a value, or a
+// quoted-pair inside a quoted value.
 // Walks the chunk lines as far as they are well formed.
 bool chunk_extension_llhttp_refuses(std::string_view bytes) noexcept {
   std::size_t end = bytes.find("\r\n\r\n");
@@ -459,6 +462,7 @@ bool chunk_extension_llhttp_refuses(std::string_view bytes) noexcept {
     bool valued = false;
     for (std::size_t j = i; j < line.size(); ++j) {
       const char c = line[j];
+      if (quoted && c == '\\') return true;  // a quoted-pair, which llhttp 8.1 refuses
       if (c == '"') quoted = !quoted;
       if (quoted) continue;
       if (c == ' ' || c == '\t') return true;
