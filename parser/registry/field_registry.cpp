@@ -297,27 +297,32 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
 }  // namespace
 
 FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
-  // The bookkeeping has no branch on the id: unknown names update the row of FieldId::other,
-  // whose bit is cleared at the end. (firsts_ and counts_ start zeroed, since the updates read
-  // them; lasts_ is read only for ids present_ has.)
+  // No array is cleared first (a memset per message costs more than the loop on short
+  // responses): firsts_ and counts_ are written when an id is first seen and read only for ids
+  // in present_. Unknown names never enter `present`, so each one writes the row of
+  // FieldId::other as if first seen, and the one branch is taken only by a repeated known field,
+  // which is rare: it predicts well whatever the mix of known and unknown names.
   const std::size_t n = response.field_count();
+  constexpr std::uint64_t kKnown = ~(std::uint64_t{1} << static_cast<std::size_t>(FieldId::other));
   std::uint64_t present = 0;
   std::uint64_t repeated = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const FieldId id = id_in_response(response, response.field_lines[i].name);
     if (i < kCapacity) ids_[i] = id;
     const auto k = static_cast<std::size_t>(id);
-    const std::uint64_t bit = std::uint64_t{1} << k;
-    const std::uint32_t seen = 0 - static_cast<std::uint32_t>((present & bit) != 0);
-    firsts_[k] = (firsts_[k] & seen) | (static_cast<std::uint32_t>(i) & ~seen);
-    counts_[k] = (counts_[k] & seen) + 1;
+    const std::uint64_t bit = (std::uint64_t{1} << k) & kKnown;
+    if ((present & bit) == 0) {
+      firsts_[k] = static_cast<std::uint32_t>(i);
+      counts_[k] = 1;
+    } else {
+      ++counts_[k];
+      repeated |= bit;
+    }
     lasts_[k] = static_cast<std::uint32_t>(i);
-    repeated |= present & bit;
     present |= bit;
   }
-  const std::uint64_t known = ~(std::uint64_t{1} << static_cast<std::size_t>(FieldId::other));
-  present_ = present & known;
-  repeated_ = repeated & known;
+  present_ = present;
+  repeated_ = repeated;
 }
 
 FieldId FieldIndex::id_at(std::size_t index) const noexcept {

@@ -138,9 +138,10 @@ class FieldIndex {
   const Response& response_;
   std::uint64_t present_ = 0;
   std::uint64_t repeated_ = 0;
-  // One row more than the known fields: FieldId::other's, written and never read.
-  std::uint32_t counts_[kFieldIdCount + 1] = {};
-  std::uint32_t firsts_[kFieldIdCount + 1] = {};
+  // One row more than the known fields: FieldId::other's, written and never read. Not
+  // initialised: a row is written when its id is first seen, and read only for ids in present_.
+  std::uint32_t counts_[kFieldIdCount + 1];
+  std::uint32_t firsts_[kFieldIdCount + 1];
   std::uint32_t lasts_[kFieldIdCount + 1];
   FieldId ids_[kCapacity];
 };
