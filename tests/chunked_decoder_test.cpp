@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "h1resp/chunked.hpp"
+#include "parse_harness.hpp"
 
 namespace h1resp {
 namespace {
@@ -41,24 +42,8 @@ std::string_view to_string(Status s) {
   return "?";
 }
 
-template <std::size_t N>
-std::string bytes(const char (&literal)[N]) {
-  return std::string(literal, N - 1);
-}
-
-// Copies `data` to a heap block of exactly its size.
-class ExactBuffer {
- public:
-  explicit ExactBuffer(std::string_view data)
-      : storage_(std::make_unique<char[]>(data.empty() ? 1 : data.size())), size_(data.size()) {
-    if (size_ != 0) std::memcpy(storage_.get(), data.data(), size_);
-  }
-  [[nodiscard]] std::string_view view() const { return {storage_.get(), size_}; }
-
- private:
-  std::unique_ptr<char[]> storage_;
-  std::size_t size_;
-};
+using testing::bytes;
+using testing::ExactBuffer;
 
 // Everything observable about one decoding, as values.
 struct Outcome {

@@ -9,117 +9,24 @@
 // it with every kernel the CPU supports. Inputs are built (and allocated) before counting.
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus.hpp"
+#include "counting_new.hpp"
 #include "h1resp/chunked.hpp"
 #include "h1resp/framing.hpp"
 #include "h1resp/kernel.hpp"
 #include "h1resp/parser.hpp"
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
-
-// ---- Counting allocation functions -------------------------------------------------------------
-
-namespace {
-
-std::atomic<std::uint64_t> g_allocations{0};
-
-void* counted_alloc(std::size_t size) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size == 0 ? 1 : size);
-}
-
-void* counted_aligned_alloc(std::size_t size, std::align_val_t align) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  const auto a = static_cast<std::size_t>(align);
-  // aligned_alloc wants a size that is a multiple of the alignment.
-  return std::aligned_alloc(a, (size + a - 1) / a * a);
-}
-
-// Out of line: GCC's -Wmismatched-new-delete takes an inlined free() of memory from operator new
-// for a bug, not knowing that this operator new is malloc.
-[[gnu::noinline]] void release(void* p) noexcept {
-  std::free(p);
-}
-
-}  // namespace
-
-void* operator new(std::size_t size) {
-  if (void* p = counted_alloc(size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) {
-  if (void* p = counted_alloc(size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  return counted_alloc(size);
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-  return counted_alloc(size);
-}
-void* operator new(std::size_t size, std::align_val_t align) {
-  if (void* p = counted_aligned_alloc(size, align)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size, std::align_val_t align) {
-  if (void* p = counted_aligned_alloc(size, align)) return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
-  return counted_aligned_alloc(size, align);
-}
-void* operator new[](std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
-  return counted_aligned_alloc(size, align);
-}
-void operator delete(void* p) noexcept {
-  release(p);
-}
-void operator delete[](void* p) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  release(p);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-  release(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept {
-  release(p);
-}
 
 namespace {
 
@@ -473,10 +380,10 @@ int main() {
   // The counter must see allocations, or every "0" below would mean nothing (for example if a
   // sanitizer's runtime took operator new over).
   {
-    const std::uint64_t before = g_allocations.load();
+    const std::uint64_t before = testing::allocation_count();
     auto p = std::make_unique<std::uint64_t>(42);
     consume(*p);
-    if (g_allocations.load() - before != 1) {
+    if (testing::allocation_count() - before != 1) {
       std::fprintf(stderr, "FAIL: the counting operator new is not in use\n");
       return 1;
     }
@@ -502,12 +409,12 @@ int main() {
         ++failures;
         continue;
       }
-      const std::uint64_t before = g_allocations.load(std::memory_order_relaxed);
+      const std::uint64_t before = testing::allocation_count();
       for (int round = 0; round < kRounds; ++round) {
         Seen seen;
         scenario.run(inputs, kernel, seen);
       }
-      const std::uint64_t allocations = g_allocations.load(std::memory_order_relaxed) - before;
+      const std::uint64_t allocations = testing::allocation_count() - before;
       std::printf(
           "%s [%s] %s: %llu allocations in %d rounds (each: %llu complete, %llu errors, %llu "
           "findings, %llu chunked bodies, %llu stream messages)\n",

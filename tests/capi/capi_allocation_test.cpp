@@ -3,59 +3,12 @@
 // the C API, once the handles exist, never allocates. Its own executable, since it replaces the
 // global operator new and delete.
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <new>
 #include <string_view>
 
+#include "counting_new.hpp"
 #include "h1resp/h1resp.h"
-
-namespace {
-
-std::atomic<std::uint64_t> g_allocations{0};
-
-void* counted(std::size_t size) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size == 0 ? 1 : size);
-}
-
-}  // namespace
-
-// The nothrow forms are replaced too: the C API allocates with them.
-void* operator new(std::size_t size) {
-  if (void* p = counted(size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) {
-  if (void* p = counted(size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  return counted(size);
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-  return counted(size);
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
 
 namespace {
 
@@ -131,15 +84,15 @@ bool one_round(h1resp_parser* p, h1resp_chunked* d) {
 int main() {
   h1resp_parser* p = nullptr;
   h1resp_chunked* d = nullptr;
-  const std::uint64_t before_create = g_allocations.load();
+  const std::uint64_t before_create = h1resp::testing::allocation_count();
   if (h1resp_parser_create(nullptr, &p) != H1RESP_OK) return 1;
   if (h1resp_chunked_create(nullptr, 0, &d) != H1RESP_OK) return 1;
-  const std::uint64_t created = g_allocations.load() - before_create;
+  const std::uint64_t created = h1resp::testing::allocation_count() - before_create;
   bool ok = one_round(p, d);  // warm-up: function-local statics, the kernel choice
-  const std::uint64_t before = g_allocations.load();
+  const std::uint64_t before = h1resp::testing::allocation_count();
   for (int i = 0; i < 20; ++i)
     ok = one_round(p, d) && ok;
-  const std::uint64_t during = g_allocations.load() - before;
+  const std::uint64_t during = h1resp::testing::allocation_count() - before;
   h1resp_chunked_destroy(d);
   h1resp_parser_destroy(p);
   std::printf("capi_allocation_test: %llu allocations to create, %llu while reading messages%s\n",
