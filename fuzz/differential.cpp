@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fuzz_common.hpp"
@@ -61,26 +62,48 @@ Rule reading_rule(Rule rule) noexcept {
   }
 }
 
+// Walks h1resp's reading of `bytes` (with `policy`, answering `methods`) and calls
+// `f(message)` for each response up to and including response `last`. Stops as soon as `f`
+// returns true, and returns whether it did. The messages point into the stream: `f` looks at
+// each one while it is alive.
+template <typename F>
+bool any_response(std::string_view bytes, const std::vector<RequestMethod>& methods,
+                  const Policy& policy, std::size_t last, F&& f) {
+  StreamOptions options;
+  options.policy = policy;
+  options.methods = methods;
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  while (stream.next(m) && m.index <= last) {
+    if (f(std::as_const(m))) return true;
+  }
+  return false;
+}
+
+// The policy without leniencies, in the modern dialect: the strict reading of the same bytes.
+Policy strict_modern(Policy policy) {
+  policy.leniencies = 0;
+  policy.dialect = Dialect::modern;
+  return policy;
+}
+
 // A disagreement is documented when h1resp read the response with such a leniency and the
 // refusal of that leniency's bytes has an entry. Returns the entry, or nullptr.
 const interop::Divergence* leniency_divergence(const interop::Disagreement& d,
                                                std::string_view bytes,
                                                const std::vector<RequestMethod>& methods,
                                                const Policy& policy) {
-  StreamOptions options;
-  options.policy = policy;
-  options.methods = methods;
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  while (stream.next(m) && m.index < d.index) {
-  }
-  if (m.index != d.index) return nullptr;
-  for (const Finding& f : m.findings) {
-    const Rule rule = reading_rule(f.rule);
-    if (f.severity == Severity::error || rule == Rule::count_) continue;
-    if (const interop::Divergence* entry = interop::h1resp_stricter(rule)) return entry;
-  }
-  return nullptr;
+  const interop::Divergence* entry = nullptr;
+  any_response(bytes, methods, policy, d.index, [&](const StreamMessage& m) {
+    if (m.index != d.index) return false;
+    for (const Finding& f : m.findings) {
+      const Rule rule = reading_rule(f.rule);
+      if (f.severity == Severity::error || rule == Rule::count_) continue;
+      if ((entry = interop::h1resp_stricter(rule)) != nullptr) break;
+    }
+    return true;
+  });
+  return entry;
 }
 
 // llhttp refuses a response that h1resp accepted only because a leniency is on: h1resp with the
@@ -91,21 +114,12 @@ const interop::Divergence* accepted_only_by_leniency(const interop::Disagreement
                                                      const std::vector<RequestMethod>& methods,
                                                      const Policy& policy) {
   if (d.kind != interop::Disagreement::llhttp_rejects || policy.leniencies == 0) return nullptr;
-  StreamOptions options;
-  options.policy = policy;
-  options.policy.leniencies = 0;
-  options.methods = methods;
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  bool refused = false;
-  while (!refused && stream.next(m) && m.index <= d.index) {
-    refused = m.status == ParseStatus::error || m.verdict() == Verdict::reject;
-  }
-  if (!refused) return nullptr;
-  for (const interop::Divergence& entry : interop::all_divergences()) {
-    if (entry.id == "llhttp-rejects-what-only-a-leniency-accepts") return &entry;
-  }
-  return nullptr;
+  Policy without = policy;
+  without.leniencies = 0;
+  const bool refused = any_response(bytes, methods, without, d.index, [](const StreamMessage& m) {
+    return m.status == ParseStatus::error || m.verdict() == Verdict::reject;
+  });
+  return refused ? interop::divergence("llhttp-rejects-what-only-a-leniency-accepts") : nullptr;
 }
 
 // The other way round: h1resp with leniencies, or in the 1992 dialect, refuses a response llhttp
@@ -123,20 +137,20 @@ const interop::Divergence* strict_refusal_documented(const interop::Disagreement
       (policy.leniencies == 0 && policy.dialect == Dialect::modern)) {
     return nullptr;
   }
-  StreamOptions options;
-  options.policy = policy;
-  options.policy.leniencies = 0;
-  options.policy.dialect = Dialect::modern;
-  options.methods = methods;
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  while (stream.next(m) && m.index <= d.index) {
-    if (m.status == ParseStatus::error) return interop::h1resp_stricter(m.error.rule);
-    for (const Finding& f : m.findings) {
-      if (f.severity == Severity::error) return interop::h1resp_stricter(f.rule);
+  const interop::Divergence* entry = nullptr;
+  any_response(bytes, methods, strict_modern(policy), d.index, [&](const StreamMessage& m) {
+    if (m.status == ParseStatus::error) {
+      entry = interop::h1resp_stricter(m.error.rule);
+      return true;
     }
-  }
-  return nullptr;
+    for (const Finding& f : m.findings) {
+      if (f.severity != Severity::error) continue;
+      entry = interop::h1resp_stricter(f.rule);
+      return true;
+    }
+    return false;
+  });
+  return entry;
 }
 
 // llhttp checks the Content-Length of every response; h1resp ignores it where it does not frame
@@ -151,18 +165,10 @@ const interop::Divergence* head_content_length(const interop::Disagreement& d,
        d.what.find("HPE_UNEXPECTED_CONTENT_LENGTH") == std::string::npos)) {
     return nullptr;
   }
-  StreamOptions options;
-  options.policy = policy;
-  options.methods = methods;
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  while (stream.next(m) && m.index < d.index) {
-  }
-  if (m.index != d.index || m.method != RequestMethod::head) return nullptr;
-  for (const interop::Divergence& entry : interop::all_divergences()) {
-    if (entry.id == "llhttp-checks-content-length-without-content") return &entry;
-  }
-  return nullptr;
+  const bool to_head = any_response(bytes, methods, policy, d.index, [&](const StreamMessage& m) {
+    return m.index == d.index && m.method == RequestMethod::head;
+  });
+  return to_head ? interop::divergence("llhttp-checks-content-length-without-content") : nullptr;
 }
 
 // llhttp stops reading after an HTTP/1.0 interim response (it takes the missing keep-alive for
@@ -173,21 +179,14 @@ const interop::Divergence* after_http10_interim(const interop::Disagreement& d,
                                                 const std::vector<RequestMethod>& methods,
                                                 const Policy& policy) {
   if (d.kind != interop::Disagreement::llhttp_rejects || d.index == 0) return nullptr;
-  StreamOptions options;
-  options.policy = policy;
-  options.methods = methods;
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  bool interim_http10 = false;
-  while (stream.next(m) && m.index < d.index) {
+  bool interim_http10 = false;  // the response before the one looked at
+  const bool after = any_response(bytes, methods, policy, d.index, [&](const StreamMessage& m) {
+    if (m.index == d.index) return interim_http10;
     interim_http10 = m.status == ParseStatus::complete && m.framing.interim &&
                      m.response.version_major == 1 && m.response.version_minor == 0;
-  }
-  if (m.index != d.index || !interim_http10) return nullptr;
-  for (const interop::Divergence& entry : interop::all_divergences()) {
-    if (entry.id == "llhttp-stops-after-http10-interim") return &entry;
-  }
-  return nullptr;
+    return false;
+  });
+  return after ? interop::divergence("llhttp-stops-after-http10-interim") : nullptr;
 }
 
 // Some error findings were not stored (a response with more than FindingList::kCapacity
@@ -195,15 +194,8 @@ const interop::Divergence* after_http10_interim(const interop::Disagreement& d,
 // (interop/llhttp/compare.cpp refusal_rule(), reported). Such inputs are left out until it can.
 bool findings_dropped(std::string_view bytes, const std::vector<RequestMethod>& methods,
                       const Policy& policy) {
-  StreamOptions options;
-  options.policy = policy;
-  options.methods = methods;
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  while (stream.next(m)) {
-    if (m.findings.dropped() != 0) return true;
-  }
-  return false;
+  return any_response(bytes, methods, policy, SIZE_MAX,
+                      [](const StreamMessage& m) { return m.findings.dropped() != 0; });
 }
 
 // The oracle's reader (interop/llhttp/llhttp_responses.cpp) appends the trailer fields of a
@@ -218,27 +210,25 @@ bool trailers_in_llhttp_fields(const interop::Disagreement& d, std::string_view 
   for (const RequestMethod m : methods)
     names.push_back(to_string(m));
   const interop::LlhttpResult ll = interop::llhttp_read_responses(bytes, names, llhttp, true);
-  StreamOptions options;
-  options.policy = policy;
-  options.methods = methods;
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  while (stream.next(m) && m.index < d.index) {
-  }
-  if (m.index != d.index || d.index >= ll.messages.size()) return false;
+  if (d.index >= ll.messages.size()) return false;
   const interop::LlhttpMessage& lm = ll.messages[d.index];
-  const Response& r = m.response;
-  if (lm.body != interop::LlhttpBody::chunked || lm.fields.size() <= r.field_count()) return false;
-  for (std::size_t f = 0; f < r.field_count(); ++f) {
-    const Field field = r.field(f);
-    const std::string value = field.flags & (FieldLine::obs_folded | FieldLine::bare_cr)
-                                  ? normalized_value(field.value)
-                                  : std::string(field.value);
-    if (lm.fields[f].first != field.name || trim_ows_right(lm.fields[f].second) != value) {
+  return any_response(bytes, methods, policy, d.index, [&](const StreamMessage& m) {
+    if (m.index != d.index) return false;
+    const Response& r = m.response;
+    if (lm.body != interop::LlhttpBody::chunked || lm.fields.size() <= r.field_count()) {
       return false;
     }
-  }
-  return true;
+    for (std::size_t f = 0; f < r.field_count(); ++f) {
+      const Field field = r.field(f);
+      const std::string value = field.flags & (FieldLine::obs_folded | FieldLine::bare_cr)
+                                    ? normalized_value(field.value)
+                                    : std::string(field.value);
+      if (lm.fields[f].first != field.name || trim_ows_right(lm.fields[f].second) != value) {
+        return false;
+      }
+    }
+    return true;
+  });
 }
 
 }  // namespace

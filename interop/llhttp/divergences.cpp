@@ -522,6 +522,13 @@ std::span<const Divergence> all_divergences() noexcept {
   return kDivergences;
 }
 
+const Divergence* divergence(std::string_view id) noexcept {
+  for (const Divergence& d : kDivergences) {
+    if (d.id == id) return &d;
+  }
+  return nullptr;
+}
+
 const Divergence* h1resp_stricter(Rule rule) noexcept {
   for (const Divergence& d : kDivergences) {
     if (d.side == h1resp_rejects && d.rule == rule) return &d;

@@ -32,6 +32,9 @@ struct Divergence {
 
 [[nodiscard]] std::span<const Divergence> all_divergences() noexcept;
 
+// The entry with id `id`, or nullptr.
+[[nodiscard]] const Divergence* divergence(std::string_view id) noexcept;
+
 // The entry explaining why h1resp rejects (rule `rule`) what llhttp accepts, or nullptr.
 [[nodiscard]] const Divergence* h1resp_stricter(Rule rule) noexcept;
 
