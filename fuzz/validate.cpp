@@ -95,8 +95,12 @@ std::vector<Framed> walk_stream(std::string_view input, const StreamOptions& opt
     last_position = stream.position();
     for (const Finding& f : m.findings) {
       check(f.rule < Rule::count_, "a finding without a rule");
-      check(inside(m.offset + f.offset, f.length, input.size()) && f.offset <= input.size(),
-            "a finding outside the stream");
+      if (!inside(m.offset + f.offset, f.length, input.size()) || f.offset > input.size()) {
+        fail("a finding outside the stream",
+             std::string(to_string(f.rule)) + " at message " + std::to_string(m.offset) + " + " +
+                 std::to_string(f.offset) + ", length " + std::to_string(f.length) +
+                 ", stream size " + std::to_string(input.size()));
+      }
     }
     check_verdict(m.findings);
     const bool has_error = m.findings.count(Severity::error) != 0;

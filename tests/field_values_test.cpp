@@ -237,38 +237,39 @@ TEST(ParseContentLength, Table) {
     std::uint64_t value;
     std::uint32_t members;
     std::size_t bad_offset;
+    std::size_t bad_length;
   } rows[] = {
-      {"0", ContentLength::ok, 0, 1, 0},
-      {"42", ContentLength::ok, 42, 1, 0},
-      {"007", ContentLength::ok, 7, 1, 0},
-      {"9223372036854775807", ContentLength::ok, 9223372036854775807ULL, 1, 0},
-      {"42, 42", ContentLength::ok, 42, 2, 0},
-      {"42,42,42", ContentLength::ok, 42, 3, 0},
-      {"42 ,\t42", ContentLength::ok, 42, 2, 0},
-      {"42, 042", ContentLength::ok, 42, 2, 0},  // equal as numbers
-      {"9223372036854775808", ContentLength::overflow, 0, 1, 0},
-      {"18446744073709551615", ContentLength::overflow, 0, 1, 0},
-      {"18446744073709551621", ContentLength::overflow, 0, 1, 0},
-      {"5, 9223372036854775808", ContentLength::overflow, 0, 2, 3},
-      {"42, 43", ContentLength::conflict, 0, 2, 4},
-      {"1,1,2", ContentLength::conflict, 0, 3, 4},
-      {"5, 6, x", ContentLength::conflict, 0, 3, 3},  // the first problem wins
-      {"", ContentLength::syntax, 0, 1, 0},
-      {"+5", ContentLength::syntax, 0, 1, 0},
-      {"-5", ContentLength::syntax, 0, 1, 0},
-      {"0x10", ContentLength::syntax, 0, 1, 0},
-      {"5 5", ContentLength::syntax, 0, 1, 0},
-      {"5.0", ContentLength::syntax, 0, 1, 0},
-      {"1e3", ContentLength::syntax, 0, 1, 0},
-      {"five", ContentLength::syntax, 0, 1, 0},
-      {"\"5\"", ContentLength::syntax, 0, 1, 0},
-      {"5;5", ContentLength::syntax, 0, 1, 0},
-      {"5,,5", ContentLength::syntax, 0, 3, 2},
-      {"5,", ContentLength::syntax, 0, 2, 2},
-      {",5", ContentLength::syntax, 0, 2, 0},
-      {"5, x", ContentLength::syntax, 0, 2, 3},
-      {"5, 5 5", ContentLength::syntax, 0, 2, 3},
-      {"5, 5, +5", ContentLength::syntax, 0, 3, 6},
+      {"0", ContentLength::ok, 0, 1, 0, 0},
+      {"42", ContentLength::ok, 42, 1, 0, 0},
+      {"007", ContentLength::ok, 7, 1, 0, 0},
+      {"9223372036854775807", ContentLength::ok, 9223372036854775807ULL, 1, 0, 0},
+      {"42, 42", ContentLength::ok, 42, 2, 0, 0},
+      {"42,42,42", ContentLength::ok, 42, 3, 0, 0},
+      {"42 ,\t42", ContentLength::ok, 42, 2, 0, 0},
+      {"42, 042", ContentLength::ok, 42, 2, 0, 0},  // equal as numbers
+      {"9223372036854775808", ContentLength::overflow, 0, 1, 0, 19},
+      {"18446744073709551615", ContentLength::overflow, 0, 1, 0, 20},
+      {"18446744073709551621", ContentLength::overflow, 0, 1, 0, 20},
+      {"5, 9223372036854775808", ContentLength::overflow, 0, 2, 3, 19},
+      {"42, 43", ContentLength::conflict, 0, 2, 4, 2},
+      {"1,1,2", ContentLength::conflict, 0, 3, 4, 1},
+      {"5, 6, x", ContentLength::conflict, 0, 3, 3, 1},  // the first problem wins
+      {"", ContentLength::syntax, 0, 1, 0, 0},
+      {"+5", ContentLength::syntax, 0, 1, 0, 2},
+      {"-5", ContentLength::syntax, 0, 1, 0, 2},
+      {"0x10", ContentLength::syntax, 0, 1, 0, 4},
+      {"5 5", ContentLength::syntax, 0, 1, 0, 3},
+      {"5.0", ContentLength::syntax, 0, 1, 0, 3},
+      {"1e3", ContentLength::syntax, 0, 1, 0, 3},
+      {"five", ContentLength::syntax, 0, 1, 0, 4},
+      {"\"5\"", ContentLength::syntax, 0, 1, 0, 3},
+      {"5;5", ContentLength::syntax, 0, 1, 0, 3},
+      {"5,,5", ContentLength::syntax, 0, 3, 2, 0},
+      {"5,", ContentLength::syntax, 0, 2, 2, 0},
+      {",5", ContentLength::syntax, 0, 2, 0, 0},
+      {"5, x", ContentLength::syntax, 0, 2, 3, 1},
+      {"5, 5 5", ContentLength::syntax, 0, 2, 3, 3},
+      {"5, 5, +5", ContentLength::syntax, 0, 3, 6, 2},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(Printable(row.input));
@@ -277,6 +278,7 @@ TEST(ParseContentLength, Table) {
     EXPECT_EQ(cl.value, row.value);
     EXPECT_EQ(cl.members, row.members);
     EXPECT_EQ(cl.bad_offset, row.bad_offset);
+    EXPECT_EQ(cl.bad_length, row.bad_length);
   }
 }
 
@@ -1209,7 +1211,7 @@ TEST(FieldValues, RandomInputsStayInBounds) {
     (void)is_token(v);
     (void)parse_decimal(v);
     const ContentLength cl = parse_content_length(v);
-    EXPECT_LE(cl.bad_offset, v.size());
+    EXPECT_LE(cl.bad_offset + cl.bad_length, v.size());
     (void)parse_http_date(v, 2026);
     (void)parse_retry_after(v, 2026);
     EXPECT_TRUE(inside(parse_transfer_coding(v).name, v));

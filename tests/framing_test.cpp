@@ -2,6 +2,7 @@
 // of a connection and the requests they answer, then what each response is read as.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -272,6 +273,33 @@ TEST(Framing, RepairedFramingFieldIsRefusedEvenWhenLenient) {
     notes.add(f);
   decide_framing(other.response(), RequestMethod::get, notes);
   EXPECT_EQ(notes.verdict(), Verdict::warn);
+}
+
+// A bad Content-Length finding points at the member concerned, never past the field value
+// (found by the validate fuzz target: an overflowing last member of a list).
+TEST(Framing, ContentLengthFindingCoversTheBadMember) {
+  const struct {
+    std::string_view value;
+    Rule rule;
+    std::string_view member;
+  } cases[] = {
+      {"0, 99999999999999999999", Rule::framing_cl_overflow, "99999999999999999999"},
+      {"99999999999999999999", Rule::framing_cl_overflow, "99999999999999999999"},
+      {"5, 5, 60", Rule::framing_cl_conflict, "60"},
+      {"5, +5", Rule::framing_cl_syntax, "+"},
+  };
+  for (const auto& c : cases) {
+    const std::string bytes =
+        "HTTP/1.1 200 OK\r\nContent-Length: " + std::string(c.value) + "\r\n\r\n";
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(bytes), ParseStatus::complete) << c.value;
+    FindingList findings;
+    decide_framing(parser.response(), RequestMethod::get, findings);
+    const Finding* f = std::find_if(findings.begin(), findings.end(),
+                                    [&](const Finding& x) { return x.rule == c.rule; });
+    ASSERT_NE(f, findings.end()) << c.value;
+    EXPECT_EQ(bytes.substr(f->offset, f->length), c.member) << c.value;
+  }
 }
 
 TEST(Framing, StepsAreNumberedAsInTheRfc) {

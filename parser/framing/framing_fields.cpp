@@ -67,12 +67,13 @@ FieldReading read_content_length(const FieldIndex& index) noexcept {
         continue;
       case detail::values::ContentLength::overflow:
         reading.valid = false;
-        reading.add(Rule::framing_cl_overflow, bad, line.value.length,
+        reading.add(Rule::framing_cl_overflow, bad, static_cast<std::uint32_t>(cl.bad_length),
                     "Content-Length does not fit in 63 bits");
         continue;
       case detail::values::ContentLength::conflict:
         reading.valid = false;
-        reading.add(Rule::framing_cl_conflict, bad, 1, "Content-Length list members differ");
+        reading.add(Rule::framing_cl_conflict, bad, static_cast<std::uint32_t>(cl.bad_length),
+                    "Content-Length list members differ");
         continue;
       case detail::values::ContentLength::ok:
         break;

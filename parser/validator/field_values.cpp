@@ -656,6 +656,7 @@ ContentLength parse_content_length(std::string_view value) noexcept {
       const std::string_view member = trim_ows(value.substr(first, end - first));
       const Decimal d = parse_decimal(member);
       r.bad_offset = first;
+      r.bad_length = member.size();
       if (d.status == Decimal::syntax) {
         r.status = ContentLength::syntax;
       } else if (d.status == Decimal::overflow || d.value > kMax63) {
@@ -672,6 +673,7 @@ ContentLength parse_content_length(std::string_view value) noexcept {
   }
   if (r.status == ContentLength::ok) {
     r.bad_offset = 0;
+    r.bad_length = 0;
   } else {
     r.value = 0;
   }

@@ -57,6 +57,7 @@ struct ContentLength {
   std::uint64_t value = 0;
   std::uint32_t members = 0;   // number of list members (1 for a plain value)
   std::size_t bad_offset = 0;  // syntax/overflow/conflict: where in the value the problem is
+  std::size_t bad_length = 0;  // ... and the length of the member concerned (0 if empty)
 };
 [[nodiscard]] ContentLength parse_content_length(std::string_view value) noexcept;
 
