@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "llhttp/compare.hpp"
 #include "llhttp/divergences.hpp"
 #include "llhttp/llhttp_responses.hpp"
 #include "parse_harness.hpp"
@@ -152,6 +153,43 @@ TEST(LlhttpOracle, StrictBuildRefusesWhatTheDefaultBuildAccepts) {
     SCOPED_TRACE(::testing::PrintToString(input));
     EXPECT_EQ(interop::llhttp_read_responses(input, {}).error, 0);
     EXPECT_NE(interop::llhttp_read_responses(input, {}, strict).error, 0);
+  }
+}
+
+// Whole streams through interop::compare_streams(): each disagreement is found, of the expected
+// kind, and named by the expected table entry ("" for none: the readings agree).
+TEST(LlhttpOracle, StreamDisagreementsAreFoundAndDocumented) {
+  const std::string k101 =
+      "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: ws\r\n";
+  const struct {
+    std::string bytes;
+    std::size_t disagreements;
+    interop::Disagreement::Kind kind;
+    std::string_view entry;
+  } cases[] = {
+      {kOk + kEnd + kOk + kEnd, 0, {}, ""},
+      // Both switch protocols after the empty line; the tunnel's bytes are no one's body.
+      {k101 + "\r\nanything", 0, {}, ""},
+      // A 101 that declares a body: llhttp reads the body first (and then switches), so it
+      // fails where the declared body is missing; h1resp's tunnel starts at the empty line.
+      {k101 + "Transfer-Encoding: chunked\r\n\r\n", 1, interop::Disagreement::llhttp_rejects,
+       "llhttp-reads-body-of-bodiless-responses"},
+      {k101 + "Content-Length: 5\r\n\r\n", 1, interop::Disagreement::llhttp_rejects,
+       "llhttp-reads-body-of-bodiless-responses"},
+      {"HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nhello", 1,
+       interop::Disagreement::framing, "llhttp-reads-body-of-204"},
+      {"HTTP/1.1 100 Continue\r\nContent-Length: 2\r\n\r\nab" + kOk + kEnd, 1,
+       interop::Disagreement::framing, "llhttp-reads-body-of-1xx"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.bytes));
+    const std::vector<interop::Disagreement> found =
+        interop::compare_streams(c.bytes, {}, Policy::strict(), {});
+    ASSERT_EQ(found.size(), c.disagreements);
+    if (found.empty()) continue;
+    EXPECT_EQ(to_string(found[0].kind), to_string(c.kind)) << found[0].what;
+    ASSERT_NE(found[0].divergence, nullptr) << found[0].what;
+    EXPECT_EQ(found[0].divergence->id, c.entry);
   }
 }
 

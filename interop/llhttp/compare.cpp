@@ -128,9 +128,13 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
               std::to_string(r.field_count()) + ", or other names or values",
           nullptr);
     }
-    const bool tunnel = m.framing.body == BodyKind::tunnel || lm->body == LlhttpBody::upgrade;
+    // After a tunnel starts, the bytes are another protocol's: the readings end there. One
+    // reader starting a tunnel where the other reads on (a 101 that declares a body, which
+    // llhttp then reads) is a framing disagreement like any other.
+    const bool h1_tunnel = m.framing.body == BodyKind::tunnel;
+    const bool tunnel = h1_tunnel && lm->body == LlhttpBody::upgrade;
     const std::uint64_t h1_end = m.offset + m.size;
-    if (!tunnel && lm->end != h1_end) {
+    if (!tunnel && (h1_tunnel != (lm->body == LlhttpBody::upgrade) || lm->end != h1_end)) {
       add(Disagreement::framing,
           "llhttp reads " + describe_body(lm->body) + " ending at " + std::to_string(lm->end) +
               ", h1resp ends the response at " + std::to_string(h1_end) + " (" +

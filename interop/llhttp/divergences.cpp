@@ -200,7 +200,9 @@ constexpr Divergence kDivergences[] = {
 
     // Both accept, but the response ends elsewhere.
     {"llhttp-reads-body-of-1xx", framing, Rule::body_1xx, "",
-     "llhttp reads a Content-Length body on a 1xx response; h1resp ends it at the empty line.",
+     "llhttp reads a Content-Length or chunked body on a 1xx response (a 101 too: it switches "
+     "protocols only when no body is declared); h1resp ends it at the empty line, where a 101's "
+     "tunnel starts.",
      "RFC 9112 §6.3 (1): a 1xx response ends with its header section, whatever it declares."},
     {"llhttp-reads-body-of-204", framing, Rule::body_204, "",
      "llhttp reads a Content-Length body on a 204 response; h1resp ends it at the empty line.",
@@ -227,9 +229,10 @@ constexpr Divergence kDivergences[] = {
      "HPE_INVALID_CONSTANT|HPE_INVALID_VERSION|HPE_INVALID_STATUS|HPE_INVALID_HEADER_TOKEN|"
      "HPE_INVALID_CONTENT_LENGTH|HPE_UNEXPECTED_CONTENT_LENGTH|HPE_INVALID_TRANSFER_ENCODING|"
      "HPE_UNEXPECTED_SPACE|HPE_CLOSED_CONNECTION",
-     "llhttp reads a body on a 1xx (other than 101), 204 or 304 response that declares one "
-     "(Content-Length, or a chunked Transfer-Encoding), and so fails on the bytes after the "
-     "header section, usually the next response; h1resp ends the response at its empty line.",
+     "llhttp reads a body on a 1xx, 204 or 304 response that declares one (Content-Length, or "
+     "a chunked Transfer-Encoding; a 101 too, which it then does not take as a protocol "
+     "switch), and so fails on the bytes after the header section, usually the next response; "
+     "h1resp ends the response at its empty line.",
      "RFC 9112 §6.3 (1): these responses end with their header section, whatever they "
      "declare (RFC 9110 §15.2, §15.3.5, §15.4.5)."},
     // The bytes tell a 1xx, 204 or 304; a response to HEAD is matched by the differential fuzzer,
@@ -375,11 +378,17 @@ bool error_listed(std::string_view list, std::string_view error) noexcept {
   return false;
 }
 
-// A 1xx other than 101, a 204 or a 304 that declares a body llhttp reads.
+// A 1xx, 204 or 304 status: responses that end with their header section (RFC 9112 §6.3 (1)).
+// A 101 is one of them: llhttp switches protocols on it only when it declares no body
+// (llhttp__after_headers_complete: upgrade && !hasBody), else it reads the declared body.
+bool bodiless_status(int s) noexcept {
+  return (s >= 100 && s < 200) || s == 204 || s == 304;
+}
+
+// A 1xx, 204 or 304 that declares a body llhttp reads.
 bool bodiless_with_declared_body(std::string_view bytes) noexcept {
   const Head head = read_head(bytes);
-  const int s = head.status;
-  if (!((s >= 100 && s < 200 && s != 101) || s == 204 || s == 304)) return false;
+  if (!bodiless_status(head.status)) return false;
   bool declared = false;
   for_each_field(head.fields, "Transfer-Encoding", [&](std::string_view) { declared = true; });
   for_each_field(head.fields, "Content-Length", [&](std::string_view v) {
@@ -388,11 +397,10 @@ bool bodiless_with_declared_body(std::string_view bytes) noexcept {
   return declared;
 }
 
-// A 1xx other than 101, a 204 or a 304 with a Content-Length field.
+// A 1xx, 204 or 304 with a Content-Length field.
 bool bodiless_with_length(std::string_view bytes) noexcept {
   const Head head = read_head(bytes);
-  const int s = head.status;
-  if (!((s >= 100 && s < 200 && s != 101) || s == 204 || s == 304)) return false;
+  if (!bodiless_status(head.status)) return false;
   bool present = false;
   for_each_field(head.fields, "Content-Length", [&](std::string_view) { present = true; });
   return present;
