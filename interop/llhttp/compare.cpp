@@ -7,9 +7,9 @@
 namespace h1resp::interop {
 namespace {
 
-std::string trim_ows_right(std::string s) {
+std::string_view trim_ows_right(std::string_view s) noexcept {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.pop_back();
+    s.remove_suffix(1);
   return s;
 }
 
@@ -66,6 +66,19 @@ std::string_view to_string(Disagreement::Kind kind) noexcept {
   return "?";
 }
 
+bool leading_fields_agree(const LlhttpMessage& llhttp, const Response& r) {
+  if (llhttp.fields.size() < r.field_count()) return false;
+  for (std::size_t f = 0; f < r.field_count(); ++f) {
+    const Field field = r.field(f);
+    const auto& [name, value] = llhttp.fields[f];
+    if (name != field.name) return false;
+    const bool rewritten = (field.flags & (FieldLine::obs_folded | FieldLine::bare_cr)) != 0;
+    const std::string_view theirs = trim_ows_right(value);
+    if (rewritten ? theirs != normalized_value(field.value) : theirs != field.value) return false;
+  }
+  return true;
+}
+
 std::vector<Disagreement> compare_streams(std::string_view bytes,
                                           std::span<const RequestMethod> methods,
                                           const Policy& policy, const LlhttpOptions& options) {
@@ -113,28 +126,21 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
               lm->reason + "\"",
           nullptr);
     }
-    bool same_fields = lm->fields.size() == r.field_count();
-    for (std::size_t f = 0; same_fields && f < r.field_count(); ++f) {
-      const Field field = r.field(f);
-      const std::string value = field.flags & (FieldLine::obs_folded | FieldLine::bare_cr)
-                                    ? normalized_value(field.value)
-                                    : std::string(field.value);
-      same_fields =
-          lm->fields[f].first == field.name && trim_ows_right(lm->fields[f].second) == value;
-    }
-    if (!same_fields) {
+    if (lm->fields.size() != r.field_count() || !leading_fields_agree(*lm, r)) {
       add(Disagreement::fields,
           "llhttp sees " + std::to_string(lm->fields.size()) + " field lines, h1resp " +
               std::to_string(r.field_count()) + ", or other names or values",
           nullptr);
     }
-    // After a tunnel starts, the bytes are another protocol's: the readings end there. One
-    // reader starting a tunnel where the other reads on (a 101 that declares a body, which
-    // llhttp then reads) is a framing disagreement like any other.
+    // Once both switched protocols, the rest is another protocol's bytes: the readings end.
+    // (llhttp switches on a 101 only after reading a body it declares; without those bytes it
+    // fails, an llhttp refusal above.) Only one switching is a framing disagreement: the
+    // other reads the next bytes as HTTP.
     const bool h1_tunnel = m.framing.body == BodyKind::tunnel;
-    const bool tunnel = h1_tunnel && lm->body == LlhttpBody::upgrade;
+    const bool ll_tunnel = lm->body == LlhttpBody::upgrade;
+    if (h1_tunnel && ll_tunnel) break;
     const std::uint64_t h1_end = m.offset + m.size;
-    if (!tunnel && (h1_tunnel != (lm->body == LlhttpBody::upgrade) || lm->end != h1_end)) {
+    if (h1_tunnel != ll_tunnel || lm->end != h1_end) {
       add(Disagreement::framing,
           "llhttp reads " + describe_body(lm->body) + " ending at " + std::to_string(lm->end) +
               ", h1resp ends the response at " + std::to_string(h1_end) + " (" +
@@ -142,7 +148,6 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
           framing_divergence(bodiless_rule(m)));
       break;  // the readings no longer line up
     }
-    if (tunnel) break;
   }
   return out;
 }

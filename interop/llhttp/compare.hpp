@@ -33,6 +33,12 @@ struct Disagreement {
 
 [[nodiscard]] std::string_view to_string(Disagreement::Kind kind) noexcept;
 
+// Whether llhttp's first field lines are h1resp's field lines of `r`, all of them: the same
+// names, and values as h1resp reads them (obs-fold and bare CR replaced by SP, RFC 9112 §5.2)
+// equal to llhttp's without its trailing whitespace (RFC 9112 §5.1 excludes it). False when
+// llhttp has fewer lines.
+[[nodiscard]] bool leading_fields_agree(const LlhttpMessage& llhttp, const Response& r);
+
 // Reads `bytes` with h1resp (`policy`, validation on) and llhttp (`options`), both as a stream
 // of responses to requests with `methods` (the last repeating; empty: GET) that ends at a close.
 std::vector<Disagreement> compare_streams(std::string_view bytes,

@@ -200,9 +200,7 @@ constexpr Divergence kDivergences[] = {
 
     // Both accept, but the response ends elsewhere.
     {"llhttp-reads-body-of-1xx", framing, Rule::body_1xx, "",
-     "llhttp reads a Content-Length or chunked body on a 1xx response (a 101 too: it switches "
-     "protocols only when no body is declared); h1resp ends it at the empty line, where a 101's "
-     "tunnel starts.",
+     "llhttp reads a Content-Length body on a 1xx response; h1resp ends it at the empty line.",
      "RFC 9112 §6.3 (1): a 1xx response ends with its header section, whatever it declares."},
     {"llhttp-reads-body-of-204", framing, Rule::body_204, "",
      "llhttp reads a Content-Length body on a 204 response; h1resp ends it at the empty line.",
@@ -230,9 +228,9 @@ constexpr Divergence kDivergences[] = {
      "HPE_INVALID_CONTENT_LENGTH|HPE_UNEXPECTED_CONTENT_LENGTH|HPE_INVALID_TRANSFER_ENCODING|"
      "HPE_UNEXPECTED_SPACE|HPE_CLOSED_CONNECTION",
      "llhttp reads a body on a 1xx, 204 or 304 response that declares one (Content-Length, or "
-     "a chunked Transfer-Encoding; a 101 too, which it then does not take as a protocol "
-     "switch), and so fails on the bytes after the header section, usually the next response; "
-     "h1resp ends the response at its empty line.",
+     "a chunked Transfer-Encoding; on a 101, before it switches protocols), and so fails on the "
+     "bytes after the header section, usually the next response; h1resp ends the response at "
+     "its empty line.",
      "RFC 9112 §6.3 (1): these responses end with their header section, whatever they "
      "declare (RFC 9110 §15.2, §15.3.5, §15.4.5)."},
     // The bytes tell a 1xx, 204 or 304; a response to HEAD is matched by the differential fuzzer,
@@ -379,8 +377,9 @@ bool error_listed(std::string_view list, std::string_view error) noexcept {
 }
 
 // A 1xx, 204 or 304 status: responses that end with their header section (RFC 9112 §6.3 (1)).
-// A 101 is one of them: llhttp switches protocols on it only when it declares no body
-// (llhttp__after_headers_complete: upgrade && !hasBody), else it reads the declared body.
+// A 101 is one of them: llhttp switches protocols right after its header section only when it
+// declares no body (llhttp__after_headers_complete: upgrade && !hasBody), else after reading
+// the declared body.
 bool bodiless_status(int s) noexcept {
   return (s >= 100 && s < 200) || s == 204 || s == 304;
 }
