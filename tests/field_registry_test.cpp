@@ -68,5 +68,23 @@ TEST(FieldRegistry, IndexCountsFirstNextAndRepeats) {
   EXPECT_EQ(index.id_at(3), FieldId::other);
 }
 
+// The union of the lines' flags is what lets the validator skip its per-line checks: zero when
+// no line needed a leniency, and every flag a line has when some did.
+TEST(FieldRegistry, IndexKeepsTheUnionOfTheLineFlags) {
+  BasicResponseParser<> strict;
+  ASSERT_EQ(strict.parse("HTTP/1.1 200 OK\r\nA: b\r\nDate: x\r\n\r\n"), ParseStatus::complete);
+  EXPECT_EQ(FieldIndex(strict.response()).line_flags(), 0U);
+
+  BasicResponseParser<> lenient(Policy::lenient());
+  ASSERT_EQ(lenient.parse("HTTP/1.1 200 OK\r\nA: b\x0b\r\nB: c\r\n d\r\nE : f\r\n\r\n"),
+            ParseStatus::complete);
+  const Response& r = lenient.response();
+  ASSERT_EQ(r.field_count(), 3U);
+  EXPECT_EQ(FieldIndex(r).line_flags(),
+            r.field_lines[0].flags | r.field_lines[1].flags | r.field_lines[2].flags);
+  EXPECT_EQ(FieldIndex(r).line_flags(),
+            FieldLine::has_ctl | FieldLine::obs_folded | FieldLine::ws_before_colon);
+}
+
 }  // namespace
 }  // namespace h1resp::detail

@@ -48,7 +48,7 @@ static_assert(noexcept(parse_cache_directive(""sv)));
 static_assert(noexcept(parse_delta_seconds(""sv)));
 static_assert(noexcept(is_protocol(""sv)));
 static_assert(noexcept(starts_with_challenge(""sv)));
-static_assert(noexcept(is_server_value(""sv)));
+static_assert(noexcept(server_products(""sv)));
 static_assert(noexcept(parse_w3c_uri_line(""sv)));
 static_assert(noexcept(parse_w3c_method_line(""sv)));
 
@@ -1065,48 +1065,50 @@ TEST(StartsWithChallenge, Table) {
 
 // ---- Server (RFC 9110 §10.2.4) ----------------------------------------------------------------
 
-TEST(IsServerValue, Table) {
+// The count of products (comments are not products), 0 when the value is not a Server value.
+TEST(ServerProducts, Table) {
   const struct {
     std::string_view input;
-    bool expected;
+    std::size_t expected;
   } rows[] = {
-      {"Apache/2.4.1 (Unix) PHP/5.3.3", true},
-      {"nginx", true},
-      {"CERN/3.0 libwww/2.17", true},
-      {"Apache (Debian)", true},
-      {"a (x) (y)", true},
-      {"a (comment (nested) x)", true},
-      {"a (((deep)))", true},
-      {R"(a (with \) escaped))", true},
-      {R"(a (\(\)))", true},
-      {"a ()", true},
-      {"a\t(x)", true},
-      {"a  b", true},
-      {"a (caf\xc3\xa9)", true},
-      {"a (1;2,3/4 \"q\")", true},
-      {"", false},
-      {"/1.0", false},
-      {"a (unclosed", false},
-      {"a (x))", false},
-      {"a (x", false},
-      {"a ((x)", false},
-      {"a/", false},
-      {"a /1", false},
-      {"a(x)", false},  // RWS required
-      {"a (x)(y)", false},
-      {"a (x)b", false},
-      {"(x)", false},
-      {"a (x\x01)", false},
-      {"a (x\x7f)", false},
-      {"a (x\\", false},
-      {"a (x\\\x01)", false},
-      {"a ", false},
-      {" a", false},
-      {"a, b", false},
-      {"a/1/2", false},
+      {"Apache/2.4.1 (Unix) PHP/5.3.3", 2},
+      {"nginx", 1},
+      {"a/1 b/2 (c d e) f g", 4},
+      {"CERN/3.0 libwww/2.17", 2},
+      {"Apache (Debian)", 1},
+      {"a (x) (y)", 1},
+      {"a (comment (nested) x)", 1},
+      {"a (((deep)))", 1},
+      {R"(a (with \) escaped))", 1},
+      {R"(a (\(\)))", 1},
+      {"a ()", 1},
+      {"a\t(x)", 1},
+      {"a  b", 2},
+      {"a (caf\xc3\xa9)", 1},
+      {"a (1;2,3/4 \"q\")", 1},
+      {"", 0},
+      {"/1.0", 0},
+      {"a (unclosed", 0},
+      {"a (x))", 0},
+      {"a (x", 0},
+      {"a ((x)", 0},
+      {"a/", 0},
+      {"a /1", 0},
+      {"a(x)", 0},  // RWS required
+      {"a (x)(y)", 0},
+      {"a (x)b", 0},
+      {"(x)", 0},
+      {"a (x\x01)", 0},
+      {"a (x\x7f)", 0},
+      {"a (x\\", 0},
+      {"a (x\\\x01)", 0},
+      {"a ", 0},
+      {" a", 0},
+      {"a, b", 0},
+      {"a/1/2", 0},
   };
   for (const auto& row : rows) {
-    EXPECT_EQ(is_server_value(row.input), row.expected) << Printable(row.input);
+    EXPECT_EQ(server_products(row.input), row.expected) << Printable(row.input);
   }
 }
 
@@ -1227,7 +1229,7 @@ TEST(FieldValues, RandomInputsStayInBounds) {
     (void)parse_delta_seconds(v);
     (void)is_protocol(v);
     (void)starts_with_challenge(v);
-    (void)is_server_value(v);
+    (void)server_products(v);
     const W3cUriLine ul = parse_w3c_uri_line(v);
     EXPECT_TRUE(inside(ul.address, v) && inside(ul.comment, v));
     const W3cMethodLine ml = parse_w3c_method_line(v);

@@ -236,6 +236,7 @@ FieldReading read_connection(const FieldIndex& index) noexcept {
 bool report_repaired_framing_fields(const FieldIndex& index, FindingList& findings) noexcept {
   const Response& r = index.response();
   bool reported = false;
+  if (index.line_flags() == 0) return false;  // no line needed a leniency: the common case
   for (const FieldId id :
        {FieldId::content_length, FieldId::transfer_encoding, FieldId::connection}) {
     for (std::size_t i = index.first(id); i < index.field_count(); i = index.next(id, i)) {

@@ -306,7 +306,9 @@ FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) 
   constexpr std::uint64_t kKnown = ~(std::uint64_t{1} << static_cast<std::size_t>(FieldId::other));
   std::uint64_t present = 0;
   std::uint64_t repeated = 0;
+  unsigned line_flags = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    line_flags |= response.field_lines[i].flags;
     const FieldId id = id_in_response(response, response.field_lines[i].name);
     if (i < kCapacity) ids_[i] = id;
     const auto k = static_cast<std::size_t>(id);
@@ -323,6 +325,7 @@ FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) 
   }
   present_ = present;
   repeated_ = repeated;
+  line_flags_ = static_cast<std::uint8_t>(line_flags);
 }
 
 FieldId FieldIndex::id_at(std::size_t index) const noexcept {

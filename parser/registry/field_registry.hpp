@@ -118,6 +118,9 @@ class FieldIndex {
   // Known fields present, and present more than once, one bit per FieldId.
   [[nodiscard]] std::uint64_t present() const noexcept { return present_; }
   [[nodiscard]] std::uint64_t repeated() const noexcept { return repeated_; }
+  // The FieldLine flags of every line, OR-ed: zero when no line needed a leniency, so the
+  // checks of leniency-read lines can skip their loop over the lines.
+  [[nodiscard]] std::uint8_t line_flags() const noexcept { return line_flags_; }
   [[nodiscard]] bool has(FieldId id) const noexcept {
     return (present_ >> static_cast<std::size_t>(id) & 1) != 0;
   }
@@ -138,6 +141,7 @@ class FieldIndex {
   const Response& response_;
   std::uint64_t present_ = 0;
   std::uint64_t repeated_ = 0;
+  std::uint8_t line_flags_ = 0;
   // One row more than the known fields: FieldId::other's, written and never read. Not
   // initialised: a row is written when its id is first seen, and read only for ids in present_.
   std::uint32_t counts_[kFieldIdCount + 1];

@@ -383,22 +383,12 @@ void check_other_values(const Checks& c) {
   if (c.has(FieldId::server)) {
     const std::size_t i = c.first(FieldId::server);
     const std::string_view value = c.value(i);
-    if (!values::is_server_value(value)) {
+    const std::size_t products = values::server_products(value);
+    if (products == 0) {
       c.report_line(Rule::server_product, i, "not product *( RWS ( product / comment ) )");
-    } else {
+    } else if (value.size() > 64 || products > 3) {
       // RFC 9110 §10.2.4: SHOULD NOT be needlessly fine-grained (REDbot: over 64 characters).
-      std::size_t products = 0;
-      int depth = 0;
-      bool in_word = false;
-      for (const char ch : value) {
-        depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
-        const bool word = depth == 0 && ch != ' ' && ch != '\t' && ch != ')';
-        if (word && !in_word) ++products;
-        in_word = word;
-      }
-      if (value.size() > 64 || products > 3) {
-        c.report_line(Rule::server_product, i, "a needlessly fine-grained Server value");
-      }
+      c.report_line(Rule::server_product, i, "a needlessly fine-grained Server value");
     }
   }
   // RFC 9110 §8.3: content SHOULD come with a Content-Type; Content-Encoding SHOULD NOT list

@@ -263,6 +263,12 @@ struct DateParts {
   int weekday = 0;  // the day name's index, 0 = Sunday
 };
 
+// The first three bytes of `name` in one integer (pre-condition: name.size() >= 3).
+constexpr std::uint32_t packed_name(std::string_view name) noexcept {
+  return std::uint32_t{byte(name[0])} | std::uint32_t{byte(name[1])} << 8 |
+         std::uint32_t{byte(name[2])} << 16;
+}
+
 // One of `names`, case-sensitive (the grammar uses %s"..."); `index` is its position.
 template <std::size_t N>
 bool eat_name(Cursor& c, const std::string_view (&names)[N], int& index) noexcept {
@@ -317,9 +323,12 @@ bool parse_imf_fixdate(std::string_view s, DateParts& d) noexcept {
     }
     return value;
   };
+  // A three-letter name as one integer, compared with the names packed the same way: a call to
+  // memcmp per candidate name cost more than the rest of the date.
   auto name = [p](std::size_t at, const auto& names) noexcept -> int {
+    const std::uint32_t wanted = packed_name(std::string_view(p + at, 3));
     for (std::size_t i = 0; i < std::size(names); ++i) {
-      if (std::string_view(p + at, 3) == names[i]) return static_cast<int>(i);
+      if (packed_name(names[i]) == wanted) return static_cast<int>(i);
     }
     return -1;
   };
@@ -930,15 +939,17 @@ bool starts_with_challenge(std::string_view value) noexcept {
 }
 
 // Server = product *( RWS ( product / comment ) ) (RFC 9110 §10.2.4)
-bool is_server_value(std::string_view value) noexcept {
+std::size_t server_products(std::string_view value) noexcept {
   Cursor c(value);
-  if (!eat_product(c)) return false;
+  if (!eat_product(c)) return 0;
+  std::size_t products = 1;
   while (!c.at_end()) {
-    if (c.skip_ows() == 0) return false;  // RWS = 1*( SP / HTAB )
-    const bool ok = c.peek() == '(' ? eat_comment(c) : eat_product(c);
-    if (!ok) return false;
+    if (c.skip_ows() == 0) return 0;  // RWS = 1*( SP / HTAB )
+    const bool comment = c.peek() == '(';
+    if (!(comment ? eat_comment(c) : eat_product(c))) return 0;
+    products += comment ? 0 : 1;
   }
-  return true;
+  return products;
 }
 
 // "URI: <url> String" (W3C HTRESP, 1992; RFC 1945 §10.11 for the absolute URL; RFC 2068

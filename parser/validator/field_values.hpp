@@ -184,8 +184,9 @@ struct DeltaSeconds {
 [[nodiscard]] bool starts_with_challenge(std::string_view value) noexcept;
 
 // Server = product *( RWS ( product / comment ) ); product = token [ "/" token ];
-// comment = "(" *( ctext / quoted-pair / comment ) ")" (RFC 9110 §10.2.4, §5.6.5)
-[[nodiscard]] bool is_server_value(std::string_view value) noexcept;
+// comment = "(" *( ctext / quoted-pair / comment ) ")" (RFC 9110 §10.2.4, §5.6.5).
+// Returns how many products the value names (comments are not counted), 0 when it is not that.
+[[nodiscard]] std::size_t server_products(std::string_view value) noexcept;
 
 // The 1992 W3C "URI: <url> String" line (HTRESP): the address and the optional comment after
 // the first whitespace.
