@@ -357,8 +357,15 @@ TEST(ParseHttpDate, Rfc850Century) {
       {"Monday, 01-Jan-45 00:00:00 GMT", HttpDate::rfc850, -788918400, true, 1994},     // 1945
       {"Monday, 01-Jan-25 00:00:00 GMT", HttpDate::rfc850, 4891363200, true, 2075},     // 2125
       {"Wednesday, 01-Jan-25 00:00:00 GMT", HttpDate::rfc850, 1735689600, true, 2074},  // 2025
+      // Against a reference year near 0 (a Date of year 0000), the window starts before year 0:
+      // proleptic Gregorian years -6 and -394, down to kMinYear (-400).
+      {"Sunday, 06-Nov-94 08:49:37 GMT", HttpDate::rfc850, -62329792223, true, 0},
+      {"Monday, 06-Nov-06 08:49:37 GMT", HttpDate::rfc850, -74573881823, true, -444},
   };
   CheckDates(std::begin(rows), std::end(rows));
+  // Below kMinYear there are no dates.
+  EXPECT_EQ(parse_http_date("Monday, 06-Nov-06 08:49:37 GMT", -460).form,
+            HttpDate::invalid);  // -494
 }
 
 TEST(ParseHttpDate, OutOfRange) {

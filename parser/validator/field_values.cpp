@@ -4,6 +4,7 @@
 #include "validator/field_values.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -21,6 +22,11 @@ constexpr std::size_t kNpos = std::string_view::npos;
 constexpr unsigned char byte(char c) noexcept {
   return static_cast<unsigned char>(c);
 }
+
+// The byte classes as the grammars define them, one predicate each; the validator reads them
+// through the table built from them below (one load instead of a chain of comparisons, in loops
+// over every byte of a value).
+namespace grammar {
 
 // ALPHA, HEXDIG, VCHAR (RFC 5234 §B.1)
 constexpr bool is_alpha(unsigned char c) noexcept {
@@ -73,8 +79,8 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 
 // sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=" (RFC 3986 §2.2)
 constexpr bool is_sub_delim(unsigned char c) noexcept {
-  constexpr std::string_view kSubDelims = "!$&'()*+,;=";
-  return c != 0 && kSubDelims.find(static_cast<char>(c)) != std::string_view::npos;
+  return c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' ||
+         c == '+' || c == ',' || c == ';' || c == '=';
 }
 
 // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986 §3.1)
@@ -112,6 +118,110 @@ constexpr bool is_path_char(unsigned char c) noexcept {
 // query = fragment = *( pchar / "/" / "?" ) (RFC 3986 §3.4, §3.5)
 constexpr bool is_query_char(unsigned char c) noexcept {
   return is_path_char(c) || c == '?';
+}
+
+}  // namespace grammar
+
+enum ByteClass : std::uint32_t {
+  k_is_alpha = 1U << 0,
+  k_is_hexdig = 1U << 1,
+  k_is_vchar = 1U << 2,
+  k_is_obs_text = 1U << 3,
+  k_is_qdtext = 1U << 4,
+  k_is_escapable = 1U << 5,
+  k_is_ctext = 1U << 6,
+  k_is_etagc = 1U << 7,
+  k_is_token68_char = 1U << 8,
+  k_is_unreserved = 1U << 9,
+  k_is_sub_delim = 1U << 10,
+  k_is_scheme_char = 1U << 11,
+  k_is_userinfo_char = 1U << 12,
+  k_is_reg_name_char = 1U << 13,
+  k_is_ip_literal_char = 1U << 14,
+  k_is_segment_nc_char = 1U << 15,
+  k_is_path_char = 1U << 16,
+  k_is_query_char = 1U << 17,
+};
+
+constexpr std::array<std::uint32_t, 256> kValueByteClasses = [] {
+  std::array<std::uint32_t, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const auto b = static_cast<unsigned char>(c);
+    if (grammar::is_alpha(b)) table[c] |= k_is_alpha;
+    if (grammar::is_hexdig(b)) table[c] |= k_is_hexdig;
+    if (grammar::is_vchar(b)) table[c] |= k_is_vchar;
+    if (grammar::is_obs_text(b)) table[c] |= k_is_obs_text;
+    if (grammar::is_qdtext(b)) table[c] |= k_is_qdtext;
+    if (grammar::is_escapable(b)) table[c] |= k_is_escapable;
+    if (grammar::is_ctext(b)) table[c] |= k_is_ctext;
+    if (grammar::is_etagc(b)) table[c] |= k_is_etagc;
+    if (grammar::is_token68_char(b)) table[c] |= k_is_token68_char;
+    if (grammar::is_unreserved(b)) table[c] |= k_is_unreserved;
+    if (grammar::is_sub_delim(b)) table[c] |= k_is_sub_delim;
+    if (grammar::is_scheme_char(b)) table[c] |= k_is_scheme_char;
+    if (grammar::is_userinfo_char(b)) table[c] |= k_is_userinfo_char;
+    if (grammar::is_reg_name_char(b)) table[c] |= k_is_reg_name_char;
+    if (grammar::is_ip_literal_char(b)) table[c] |= k_is_ip_literal_char;
+    if (grammar::is_segment_nc_char(b)) table[c] |= k_is_segment_nc_char;
+    if (grammar::is_path_char(b)) table[c] |= k_is_path_char;
+    if (grammar::is_query_char(b)) table[c] |= k_is_query_char;
+  }
+  return table;
+}();
+
+constexpr bool is_alpha(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_alpha) != 0;
+}
+constexpr bool is_hexdig(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_hexdig) != 0;
+}
+constexpr bool is_vchar(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_vchar) != 0;
+}
+constexpr bool is_obs_text(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_obs_text) != 0;
+}
+constexpr bool is_qdtext(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_qdtext) != 0;
+}
+constexpr bool is_escapable(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_escapable) != 0;
+}
+constexpr bool is_ctext(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_ctext) != 0;
+}
+constexpr bool is_etagc(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_etagc) != 0;
+}
+constexpr bool is_token68_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_token68_char) != 0;
+}
+constexpr bool is_unreserved(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_unreserved) != 0;
+}
+constexpr bool is_sub_delim(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_sub_delim) != 0;
+}
+constexpr bool is_scheme_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_scheme_char) != 0;
+}
+constexpr bool is_userinfo_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_userinfo_char) != 0;
+}
+constexpr bool is_reg_name_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_reg_name_char) != 0;
+}
+constexpr bool is_ip_literal_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_ip_literal_char) != 0;
+}
+constexpr bool is_segment_nc_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_segment_nc_char) != 0;
+}
+constexpr bool is_path_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_path_char) != 0;
+}
+constexpr bool is_query_char(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & k_is_query_char) != 0;
 }
 
 constexpr unsigned char ascii_lower(unsigned char c) noexcept {
@@ -314,37 +424,41 @@ bool eat_time_of_day(Cursor& c, DateParts& d) noexcept {
 bool parse_imf_fixdate(std::string_view s, DateParts& d) noexcept {
   if (s.size() != 29) return false;
   const char* p = s.data();
-  auto digits = [p](std::size_t at, std::size_t count) noexcept -> int {
+  // Without a branch per byte: which month or day a date names, and whether its digits are
+  // digits, varies from date to date, so branches on them mispredict.
+  unsigned bad = 0;
+  auto digits = [p, &bad](std::size_t at, std::size_t count) noexcept -> int {
     int value = 0;
     for (std::size_t i = at; i < at + count; ++i) {
       const unsigned digit = static_cast<unsigned char>(p[i]) - static_cast<unsigned>('0');
-      if (digit > 9) return -1;
+      bad |= static_cast<unsigned>(digit > 9);
       value = value * 10 + static_cast<int>(digit);
     }
     return value;
   };
-  // A three-letter name as one integer, compared with the names packed the same way: a call to
-  // memcmp per candidate name cost more than the rest of the date.
+  // A three-letter name as one integer, compared with every name packed the same way: the
+  // position of the match plus one, 0 for none.
   auto name = [p](std::size_t at, const auto& names) noexcept -> int {
     const std::uint32_t wanted = packed_name(std::string_view(p + at, 3));
+    int found = 0;
     for (std::size_t i = 0; i < std::size(names); ++i) {
-      if (packed_name(names[i]) == wanted) return static_cast<int>(i);
+      found |= static_cast<int>(packed_name(names[i]) == wanted) * static_cast<int>(i + 1);
     }
-    return -1;
+    return found;
   };
-  if (p[3] != ',' || p[4] != ' ' || p[7] != ' ' || p[11] != ' ' || p[16] != ' ' || p[19] != ':' ||
-      p[22] != ':' || std::string_view(p + 25, 4) != " GMT") {
-    return false;
-  }
-  d.weekday = name(0, kDayNames);
-  d.month = name(8, kMonthNames) + 1;
+  bad |= static_cast<unsigned>(p[3] != ',') | static_cast<unsigned>(p[4] != ' ') |
+         static_cast<unsigned>(p[7] != ' ') | static_cast<unsigned>(p[11] != ' ') |
+         static_cast<unsigned>(p[16] != ' ') | static_cast<unsigned>(p[19] != ':') |
+         static_cast<unsigned>(p[22] != ':') |
+         static_cast<unsigned>(std::string_view(p + 25, 4) != " GMT");
+  d.weekday = name(0, kDayNames) - 1;
+  d.month = name(8, kMonthNames);
   d.day = digits(5, 2);
   d.year = digits(12, 4);
   d.hour = digits(17, 2);
   d.minute = digits(20, 2);
   d.second = digits(23, 2);
-  return d.weekday >= 0 && d.month >= 1 && d.day >= 0 && d.year >= 0 && d.hour >= 0 &&
-         d.minute >= 0 && d.second >= 0;
+  return bad == 0 && d.weekday >= 0 && d.month >= 1;
 }
 
 // rfc850-date = day-name-l "," SP date2 SP time-of-day SP GMT; date2 = day "-" month "-" 2DIGIT.
@@ -383,9 +497,24 @@ constexpr std::int64_t expand_two_digit_year(std::int64_t two_digits, int refere
   return latest - floor_mod(latest - two_digits, 100);
 }
 
+// The years dates can name: from kMinYear on. Every form writes the year in digits, but an
+// rfc850 two-digit year read against a reference year near 0 can fall before year 0.
+constexpr std::int64_t kMinYear = -400;
+
+// 400 Gregorian years: a whole number of days and of weeks (146097 = 7 * 20871), with the same
+// leap years. So the calendar arithmetic below runs on the year 800 years later, where every
+// quotient is of a non-negative number (unsigned division by a constant is a multiplication;
+// signed floor division needs corrections).
+constexpr std::int64_t kDaysPer400Years = 146097;
+static_assert(kDaysPer400Years % 7 == 0);
+constexpr std::uint64_t shifted(std::int64_t year) noexcept {  // pre-condition: year >= kMinYear
+  return static_cast<std::uint64_t>(year + 800);
+}
+
 // Gregorian leap years (proleptic before 1582).
-constexpr bool is_leap_year(std::int64_t y) noexcept {
-  return floor_mod(y, 4) == 0 && (floor_mod(y, 100) != 0 || floor_mod(y, 400) == 0);
+constexpr bool is_leap_year(std::int64_t year) noexcept {
+  const std::uint64_t y = shifted(year);
+  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
 }
 
 constexpr int days_in_month(std::int64_t year, int month) noexcept {
@@ -395,28 +524,38 @@ constexpr int days_in_month(std::int64_t year, int month) noexcept {
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-Compatible Low-Level
 // Date Algorithms", days_from_civil), negative before 1970.
-constexpr std::int64_t days_from_civil(std::int64_t y, int m, int d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;                                    // [0, 399]
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
-  return era * 146097 + doe - 719468;
+constexpr std::int64_t days_from_civil(std::int64_t year, int m, int d) noexcept {
+  const std::uint64_t y = shifted(year) - (m <= 2 ? 1 : 0);  // >= 399
+  const std::uint64_t era = y / 400;                         // >= 0
+  const std::uint64_t yoe = y - era * 400;                   // [0, 399]
+  const auto doy = static_cast<std::uint64_t>((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1);
+  const std::uint64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
+  return static_cast<std::int64_t>(era * 146097 + doe) - 719468 - 2 * kDaysPer400Years;
 }
 static_assert(days_from_civil(1970, 1, 1) == 0);
 static_assert(days_from_civil(2000, 3, 1) == 11017);
 static_assert(days_from_civil(1969, 12, 31) == -1);
+static_assert(days_from_civil(0, 1, 1) == -719528);
+static_assert(days_from_civil(-1, 12, 31) == -719529);
+static_assert(days_from_civil(9999, 12, 31) == 2932896);
+static_assert(is_leap_year(0) && is_leap_year(-4) && !is_leap_year(-100) && is_leap_year(-400));
+// Weekdays are counted from a day a whole number of weeks before the earliest date, so that the
+// remainder is of a non-negative number.
+constexpr std::int64_t kWeekdayShift = 6 * kDaysPer400Years;
+static_assert(days_from_civil(kMinYear, 1, 1) + kWeekdayShift >= 0);
 
 // Checks the ranges and computes the time stamp.
 HttpDate finish_date(const DateParts& d, HttpDate::Form form) noexcept {
-  if (d.hour > 23 || d.minute > 59 || d.second > 60) return {};  // second 60: a leap second
-  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};
+  if (d.year < kMinYear || d.hour > 23 || d.minute > 59 || d.second > 60) return {};
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};  // second 60: a leap second
   const std::int64_t days = days_from_civil(d.year, d.month, d.day);
   HttpDate date;
   date.form = form;
   date.seconds =
       days * 86400 + std::int64_t{d.hour} * 3600 + std::int64_t{d.minute} * 60 + d.second;
-  date.weekday_matches = floor_mod(days + 4, 7) == d.weekday;  // 1970-01-01 was a Thursday
+  // 1970-01-01 was a Thursday (4).
+  date.weekday_matches =
+      static_cast<std::uint64_t>(days + kWeekdayShift + 4) % 7 == static_cast<unsigned>(d.weekday);
   return date;
 }
 

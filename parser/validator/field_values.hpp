@@ -74,7 +74,8 @@ struct HttpDate {
   bool weekday_matches = false;  // the day name is the right one for the date
 };
 // `reference_year`: the year "now" for the rfc850 two-digit year rule (a year more than 50 years
-// in the future is the most recent past year with the same two digits).
+// in the future is the most recent past year with the same two digits). Proleptic Gregorian
+// years from -400 on; a two-digit year read as an earlier one is not a date.
 [[nodiscard]] HttpDate parse_http_date(std::string_view value, int reference_year) noexcept;
 
 // Retry-After = HTTP-date / delay-seconds (RFC 9110 §10.2.3)
