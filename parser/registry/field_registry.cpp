@@ -218,20 +218,15 @@ const FieldInfo& field_info(FieldId id) noexcept {
   return kFields[static_cast<std::size_t>(id)];
 }
 
-std::uint64_t fields_with(FieldInfo::Flag flag) noexcept {
-  // One mask per flag bit, computed when the table is.
-  static constexpr std::array<std::uint64_t, 16> kMasks = [] {
-    std::array<std::uint64_t, 16> masks{};
-    for (const FieldInfo& f : kFields) {
-      for (unsigned bit = 0; bit < 16; ++bit) {
-        if ((f.flags >> bit & 1) != 0)
-          masks[bit] |= std::uint64_t{1} << static_cast<unsigned>(f.id);
-      }
+constinit const std::array<std::uint64_t, 16> kFieldsWithFlag = [] {
+  std::array<std::uint64_t, 16> masks{};
+  for (const FieldInfo& f : kFields) {
+    for (unsigned bit = 0; bit < 16; ++bit) {
+      if ((f.flags >> bit & 1) != 0) masks[bit] |= std::uint64_t{1} << static_cast<unsigned>(f.id);
     }
-    return masks;
-  }();
-  return kMasks[static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(flag)))];
-}
+  }
+  return masks;
+}();
 
 FieldId field_id(std::string_view name) noexcept {
   // Longer than any known name (and than three words can compare): not a known field.

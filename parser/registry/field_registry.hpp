@@ -2,6 +2,8 @@
 // once per field line (case-insensitively) by the framing decision and the validator.
 #pragma once
 
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -101,8 +103,13 @@ struct FieldInfo {
 };
 
 [[nodiscard]] const FieldInfo& field_info(FieldId id) noexcept;
-// The known fields with `flag`, one bit per FieldId (for FieldIndex::present()).
-[[nodiscard]] std::uint64_t fields_with(FieldInfo::Flag flag) noexcept;
+// One mask per flag bit of FieldInfo: the known fields with that flag, one bit per FieldId.
+extern const std::array<std::uint64_t, 16> kFieldsWithFlag;
+// The known fields with `flag`, one bit per FieldId (for FieldIndex::present()). Inline: the
+// rules ask for these masks on every response.
+[[nodiscard]] inline std::uint64_t fields_with(FieldInfo::Flag flag) noexcept {
+  return kFieldsWithFlag[static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(flag)))];
+}
 // The id of a field name (ASCII case-insensitive), or FieldId::other.
 [[nodiscard]] FieldId field_id(std::string_view name) noexcept;
 

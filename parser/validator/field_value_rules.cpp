@@ -122,9 +122,23 @@ void check_other_values(const Checks& c);
 
 constexpr int kRequestDirective = -2;
 
-// The CacheControl::Directive a directive name is, kRequestDirective for those only requests
-// carry (max-stale, min-fresh, only-if-cached), or -1. By length first: one comparison.
+// A token equals a lowercase directive name, ignoring case (RFC 9111 §5.2: directive names are
+// case-insensitive). Folding with | 0x20 is exact here: the names hold only lowercase letters
+// and "-", and the only other byte that folds to "-" (0x0D) is not a tchar.
+constexpr bool token_is(std::string_view token, std::string_view lowercase) noexcept {
+  if (token.size() != lowercase.size()) return false;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if ((token[i] | 0x20) != lowercase[i]) return false;
+  }
+  return true;
+}
+static_assert(token_is("Max-Age", "max-age") && !token_is("max_age", "max-age") &&
+              !token_is("max-ag", "max-age"));
+
+// The CacheControl::Directive a directive name (a token) is, kRequestDirective for those only
+// requests carry (max-stale, min-fresh, only-if-cached), or -1. By length first: one comparison.
 int directive_id(std::string_view name) noexcept {
+  const auto is = token_is;
   switch (name.size()) {
     case 6:
       return is(name, "public") ? CacheControl::public_ : -1;
