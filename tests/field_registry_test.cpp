@@ -68,6 +68,28 @@ TEST(FieldRegistry, IndexCountsFirstNextAndRepeats) {
   EXPECT_EQ(index.id_at(3), FieldId::other);
 }
 
+// The index reads names with word loads that must stay inside the response's bytes: every known
+// name, in every case, as the last field of bytes that end with the header section (and as the
+// first, right after the shortest status line), is still found, and a near miss is not.
+TEST(FieldRegistry, IndexFindsNamesAtTheEndsOfTheBytes) {
+  for (std::size_t k = 0; k < kFieldIdCount; ++k) {
+    const FieldInfo& info = field_info(static_cast<FieldId>(k));
+    for (int variant = 0; variant < 3; ++variant) {
+      const std::string name = with_case(info.name, variant);
+      for (const std::string& bytes :
+           {"HTTP/1.1 200 OK\r\nX: y\r\n" + name + ": v\r\n\r\n",
+            "HTTP/1.1 200 \r\n" + name + ":\r\n\r\n", "HTTP/1.1 200 \r\n" + name + "x:\r\n\r\n"}) {
+        BasicResponseParser<> parser;
+        ASSERT_EQ(parser.parse(bytes), ParseStatus::complete) << bytes;
+        const FieldIndex index(parser.response());
+        const std::size_t last = parser.response().field_count() - 1;
+        const bool near_miss = bytes.find(name + "x:") != std::string::npos;
+        EXPECT_EQ(index.id_at(last), near_miss ? FieldId::other : info.id) << bytes;
+      }
+    }
+  }
+}
+
 // The union of the lines' flags is what lets the validator skip its per-line checks: zero when
 // no line needed a leniency, and every flag a line has when some did.
 TEST(FieldRegistry, IndexKeepsTheUnionOfTheLineFlags) {
