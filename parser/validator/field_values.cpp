@@ -125,105 +125,95 @@ constexpr bool is_query_char(unsigned char c) noexcept {
 }  // namespace grammar
 
 enum ByteClass : std::uint32_t {
-  k_is_alpha = 1U << 0,
-  k_is_hexdig = 1U << 1,
-  k_is_vchar = 1U << 2,
-  k_is_obs_text = 1U << 3,
-  k_is_qdtext = 1U << 4,
-  k_is_escapable = 1U << 5,
-  k_is_ctext = 1U << 6,
-  k_is_etagc = 1U << 7,
-  k_is_token68_char = 1U << 8,
-  k_is_unreserved = 1U << 9,
-  k_is_sub_delim = 1U << 10,
-  k_is_scheme_char = 1U << 11,
-  k_is_userinfo_char = 1U << 12,
-  k_is_reg_name_char = 1U << 13,
-  k_is_ip_literal_char = 1U << 14,
-  k_is_segment_nc_char = 1U << 15,
-  k_is_path_char = 1U << 16,
-  k_is_query_char = 1U << 17,
+  kAlpha = 1U << 0,
+  kHexdig = 1U << 1,
+  kVchar = 1U << 2,
+  kObsText = 1U << 3,
+  kQdtext = 1U << 4,
+  kEscapable = 1U << 5,
+  kCtext = 1U << 6,
+  kEtagc = 1U << 7,
+  kToken68 = 1U << 8,
+  kScheme = 1U << 9,
+  kUserinfo = 1U << 10,
+  kRegName = 1U << 11,
+  kIpLiteral = 1U << 12,
+  kSegmentNc = 1U << 13,
+  kPath = 1U << 14,
+  kQuery = 1U << 15,
 };
 
 constexpr std::array<std::uint32_t, 256> kValueByteClasses = [] {
   std::array<std::uint32_t, 256> table{};
   for (unsigned c = 0; c < 256; ++c) {
     const auto b = static_cast<unsigned char>(c);
-    if (grammar::is_alpha(b)) table[c] |= k_is_alpha;
-    if (grammar::is_hexdig(b)) table[c] |= k_is_hexdig;
-    if (grammar::is_vchar(b)) table[c] |= k_is_vchar;
-    if (grammar::is_obs_text(b)) table[c] |= k_is_obs_text;
-    if (grammar::is_qdtext(b)) table[c] |= k_is_qdtext;
-    if (grammar::is_escapable(b)) table[c] |= k_is_escapable;
-    if (grammar::is_ctext(b)) table[c] |= k_is_ctext;
-    if (grammar::is_etagc(b)) table[c] |= k_is_etagc;
-    if (grammar::is_token68_char(b)) table[c] |= k_is_token68_char;
-    if (grammar::is_unreserved(b)) table[c] |= k_is_unreserved;
-    if (grammar::is_sub_delim(b)) table[c] |= k_is_sub_delim;
-    if (grammar::is_scheme_char(b)) table[c] |= k_is_scheme_char;
-    if (grammar::is_userinfo_char(b)) table[c] |= k_is_userinfo_char;
-    if (grammar::is_reg_name_char(b)) table[c] |= k_is_reg_name_char;
-    if (grammar::is_ip_literal_char(b)) table[c] |= k_is_ip_literal_char;
-    if (grammar::is_segment_nc_char(b)) table[c] |= k_is_segment_nc_char;
-    if (grammar::is_path_char(b)) table[c] |= k_is_path_char;
-    if (grammar::is_query_char(b)) table[c] |= k_is_query_char;
+    if (grammar::is_alpha(b)) table[c] |= kAlpha;
+    if (grammar::is_hexdig(b)) table[c] |= kHexdig;
+    if (grammar::is_vchar(b)) table[c] |= kVchar;
+    if (grammar::is_obs_text(b)) table[c] |= kObsText;
+    if (grammar::is_qdtext(b)) table[c] |= kQdtext;
+    if (grammar::is_escapable(b)) table[c] |= kEscapable;
+    if (grammar::is_ctext(b)) table[c] |= kCtext;
+    if (grammar::is_etagc(b)) table[c] |= kEtagc;
+    if (grammar::is_token68_char(b)) table[c] |= kToken68;
+    if (grammar::is_scheme_char(b)) table[c] |= kScheme;
+    if (grammar::is_userinfo_char(b)) table[c] |= kUserinfo;
+    if (grammar::is_reg_name_char(b)) table[c] |= kRegName;
+    if (grammar::is_ip_literal_char(b)) table[c] |= kIpLiteral;
+    if (grammar::is_segment_nc_char(b)) table[c] |= kSegmentNc;
+    if (grammar::is_path_char(b)) table[c] |= kPath;
+    if (grammar::is_query_char(b)) table[c] |= kQuery;
   }
   return table;
 }();
 
 constexpr bool is_alpha(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_alpha) != 0;
+  return (kValueByteClasses[c] & kAlpha) != 0;
 }
 constexpr bool is_hexdig(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_hexdig) != 0;
+  return (kValueByteClasses[c] & kHexdig) != 0;
 }
 constexpr bool is_vchar(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_vchar) != 0;
+  return (kValueByteClasses[c] & kVchar) != 0;
 }
 constexpr bool is_obs_text(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_obs_text) != 0;
+  return (kValueByteClasses[c] & kObsText) != 0;
 }
 constexpr bool is_qdtext(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_qdtext) != 0;
+  return (kValueByteClasses[c] & kQdtext) != 0;
 }
 constexpr bool is_escapable(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_escapable) != 0;
+  return (kValueByteClasses[c] & kEscapable) != 0;
 }
 constexpr bool is_ctext(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_ctext) != 0;
+  return (kValueByteClasses[c] & kCtext) != 0;
 }
 constexpr bool is_etagc(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_etagc) != 0;
+  return (kValueByteClasses[c] & kEtagc) != 0;
 }
 constexpr bool is_token68_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_token68_char) != 0;
-}
-constexpr bool is_unreserved(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_unreserved) != 0;
-}
-constexpr bool is_sub_delim(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_sub_delim) != 0;
+  return (kValueByteClasses[c] & kToken68) != 0;
 }
 constexpr bool is_scheme_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_scheme_char) != 0;
+  return (kValueByteClasses[c] & kScheme) != 0;
 }
 constexpr bool is_userinfo_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_userinfo_char) != 0;
+  return (kValueByteClasses[c] & kUserinfo) != 0;
 }
 constexpr bool is_reg_name_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_reg_name_char) != 0;
+  return (kValueByteClasses[c] & kRegName) != 0;
 }
 constexpr bool is_ip_literal_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_ip_literal_char) != 0;
+  return (kValueByteClasses[c] & kIpLiteral) != 0;
 }
 constexpr bool is_segment_nc_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_segment_nc_char) != 0;
+  return (kValueByteClasses[c] & kSegmentNc) != 0;
 }
 constexpr bool is_path_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_path_char) != 0;
+  return (kValueByteClasses[c] & kPath) != 0;
 }
 constexpr bool is_query_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & k_is_query_char) != 0;
+  return (kValueByteClasses[c] & kQuery) != 0;
 }
 
 constexpr unsigned char ascii_lower(unsigned char c) noexcept {
