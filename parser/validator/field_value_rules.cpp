@@ -138,25 +138,24 @@ static_assert(token_is("Max-Age", "max-age") && !token_is("max_age", "max-age") 
 // The CacheControl::Directive a directive name (a token) is, kRequestDirective for those only
 // requests carry (max-stale, min-fresh, only-if-cached), or -1. By length first: one comparison.
 int directive_id(std::string_view name) noexcept {
-  const auto is = token_is;
   switch (name.size()) {
     case 6:
-      return is(name, "public") ? CacheControl::public_ : -1;
+      return token_is(name, "public") ? CacheControl::public_ : -1;
     case 7:
-      return is(name, "max-age")   ? CacheControl::max_age
-             : is(name, "private") ? CacheControl::private_
-                                   : -1;
+      return token_is(name, "max-age")   ? CacheControl::max_age
+             : token_is(name, "private") ? CacheControl::private_
+                                         : -1;
     case 8:
-      return is(name, "s-maxage")   ? CacheControl::s_maxage
-             : is(name, "no-cache") ? CacheControl::no_cache
-             : is(name, "no-store") ? CacheControl::no_store
-                                    : -1;
+      return token_is(name, "s-maxage")   ? CacheControl::s_maxage
+             : token_is(name, "no-cache") ? CacheControl::no_cache
+             : token_is(name, "no-store") ? CacheControl::no_store
+                                          : -1;
     case 9:
-      return is(name, "max-stale") || is(name, "min-fresh") ? kRequestDirective : -1;
+      return token_is(name, "max-stale") || token_is(name, "min-fresh") ? kRequestDirective : -1;
     case 14:
-      return is(name, "only-if-cached") ? kRequestDirective : -1;
+      return token_is(name, "only-if-cached") ? kRequestDirective : -1;
     case 15:
-      return is(name, "must-understand") ? CacheControl::must_understand : -1;
+      return token_is(name, "must-understand") ? CacheControl::must_understand : -1;
     default:
       return -1;
   }
