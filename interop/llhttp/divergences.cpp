@@ -244,10 +244,11 @@ constexpr Divergence kDivergences[] = {
      "Content-Length says; RFC 9110 §8.6 gives it no framing role there."},
     // No predicate below: the cause is the response before the one llhttp misses, which
     // llhttp_stricter() does not see; the differential fuzzer matches it (fuzz/differential.cpp).
-    {"llhttp-stops-after-http10-interim", llhttp_rejects, Rule::count_,
+    {"llhttp-stops-after-interim-without-keep-alive", llhttp_rejects, Rule::count_,
      "HPE_OK|HPE_CLOSED_CONNECTION",
-     "llhttp takes an HTTP/1.0 1xx response without keep-alive as the end of the connection and "
-     "reads nothing after it; h1resp reads the final response that follows (and notes "
+     "llhttp takes a 1xx response that does not keep the connection alive (HTTP/1.0 without "
+     "keep-alive, or \"Connection: close\") as the end of the connection, and reads nothing "
+     "after it or refuses what follows; h1resp reads the final response that follows (and notes "
      "status.1xx-to-http10 when the request was HTTP/1.0).",
      "RFC 9110 §15.2: a 1xx is interim, the final response follows on the same connection; "
      "persistence (RFC 9112 §9.3) is decided by the final response."},
