@@ -166,22 +166,20 @@ const interop::Divergence* head_content_length(const interop::Disagreement& d,
   return to_head ? interop::divergence("llhttp-checks-content-length-without-content") : nullptr;
 }
 
-// Whether llhttp would keep the connection open after `r` (llhttp_should_keep_alive()): a
-// version with a minor number above 0 unless Connection names close, others (HTTP/1.0) only when
-// it names keep-alive. Generous on purpose: "close" anywhere in a Connection value counts, so
-// that no spelling llhttp reads as close is missed.
-bool llhttp_keeps_alive(const Response& r) {
-  bool close = false;
-  bool keep_alive = false;
+// Whether llhttp might keep the connection open after `r` (llhttp_should_keep_alive()): only a
+// version with a minor number above 0 whose Connection fields do not name close. HTTP/1.0 needs
+// a keep-alive option that llhttp's own reading accepts; rather than mirror that reading, an
+// HTTP/1.0 response counts as closing (the divergence is only looked for when llhttp refused
+// what followed). "close" anywhere in a Connection value counts, for the same reason.
+bool llhttp_may_keep_alive(const Response& r) {
+  if (r.version_major == 0 || r.version_minor == 0) return false;
   for (std::size_t i = r.find("Connection"); i < r.field_count(); i = r.find("Connection", i + 1)) {
     std::string value(r.field(i).value);
     for (char& c : value)
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    close = close || value.find("close") != std::string::npos;
-    keep_alive = keep_alive || value.find("keep-alive") != std::string::npos;
+    if (value.find("close") != std::string::npos) return false;
   }
-  if (close) return false;
-  return (r.version_major > 0 && r.version_minor > 0) || keep_alive;
+  return true;
 }
 
 // llhttp stops after an interim response that does not keep the connection alive (HTTP/1.0
@@ -197,8 +195,8 @@ const interop::Divergence* after_closing_interim(const interop::Disagreement& d,
   bool closing_interim = false;  // the response before the one looked at
   const bool after = any_response(bytes, methods, policy, d.index, [&](const StreamMessage& m) {
     if (m.index == d.index) return closing_interim;
-    closing_interim =
-        m.status == ParseStatus::complete && m.framing.interim && !llhttp_keeps_alive(m.response);
+    closing_interim = m.status == ParseStatus::complete && m.framing.interim &&
+                      !llhttp_may_keep_alive(m.response);
     return false;
   });
   return after ? interop::divergence("llhttp-stops-after-interim-without-keep-alive") : nullptr;
