@@ -53,6 +53,21 @@ class FindingList {
     add(Finding{rule, severity, offset, length, detail});
   }
 
+  // Records every finding of `other`, those it stored and those it only counted: a list that
+  // gathers another's findings keeps its counts and verdict whole. Side effect as add().
+  void append(const FindingList& other) noexcept {
+    std::array<std::uint32_t, 3> stored{};
+    for (const Finding& f : other.items()) {
+      ++stored[static_cast<std::size_t>(f.severity)];
+      add(f);
+    }
+    for (std::size_t s = 0; s < counts_.size(); ++s) {
+      const std::uint32_t only_counted = other.counts_[s] - stored[s];
+      counts_[s] += only_counted;
+      dropped_ += only_counted;
+    }
+  }
+
   // A point in the list to come back to: a step that is re-run from its start when more bytes
   // arrive rolls back the findings it made before it ran out of bytes.
   struct Mark {

@@ -68,8 +68,7 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
   if (parser_.status() == ParseStatus::incomplete && options_.closed) parser_.finish();
   m.status = parser_.status();
   m.response = parser_.response();
-  for (const Finding& f : parser_.findings())
-    m.findings.add(f);
+  m.findings.append(parser_.findings());
   if (m.status != ParseStatus::complete) {
     ended_ = true;
     m.size = rest.size();
@@ -193,8 +192,7 @@ void ResponseStream::read_body(StreamMessage& m) noexcept {
     break;
   }
   if (status == ChunkedDecoder::Status::incomplete && options_.closed) status = chunked_.finish();
-  for (const Finding& f : chunked_.findings())
-    m.findings.add(f);
+  m.findings.append(chunked_.findings());
   if (status == ChunkedDecoder::Status::error) {
     m.error = chunked_.error();
     m.findings.add(m.error.rule, Severity::error, m.error.offset, m.error.length,
