@@ -38,7 +38,7 @@ TEST(FindingList, AppendKeepsWhatTheOtherListOnlyCounted) {
 // that came last, and says that findings were dropped.
 TEST(FindingList, StreamMessagesCountTheParsersDroppedFindings) {
   std::string bytes = "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nA: ";
-  bytes.append(FindingList::kCapacity + 2, '\x18');  // a note per CTL kept by value_ctl
+  bytes.append(FindingList::kCapacity + 2, '\x18');   // a note per CTL kept by value_ctl
   bytes += "\r\nB : x\r\nContent-Length: 0\r\n\r\n";  // and a warning after them
   StreamOptions options;
   options.policy = Policy::strict().allow(Leniency::value_ctl).allow(Leniency::ws_before_colon);
