@@ -54,8 +54,19 @@ struct Field {
   std::uint8_t flags = 0;
 };
 
-// Compares two field names as RFC 9110 §5.1 says: case-insensitively (ASCII only).
-[[nodiscard]] bool field_name_equals(std::string_view a, std::string_view b) noexcept;
+// Compares two field names as RFC 9110 §5.1 says: case-insensitively (ASCII only). Inline: the
+// validator compares tokens with it on every response.
+[[nodiscard]] constexpr bool field_name_equals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    // ASCII case folding only: field names are tokens (RFC 9110 §5.1).
+    const auto x = static_cast<unsigned char>(a[i]);
+    const auto y = static_cast<unsigned char>(b[i]);
+    if (x == y) continue;
+    if ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z') return false;
+  }
+  return true;
+}
 
 // The value of a field line as a recipient must interpret it: each obs-fold and each bare CR
 // replaced by one SP, and OWS around the folds collapsed (RFC 9112 §5.2, §2.2). Allocates: for

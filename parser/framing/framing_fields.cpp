@@ -16,13 +16,7 @@ std::uint64_t offset_in(const Response& r, std::string_view part) noexcept {
 
 // ASCII case-insensitive comparison with a lowercase literal.
 bool is(std::string_view token, std::string_view lowercase) noexcept {
-  if (token.size() != lowercase.size()) return false;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    char c = token[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lowercase[i]) return false;
-  }
-  return true;
+  return field_name_equals(token, lowercase);
 }
 
 // Notes the first field line of the reading's field: where findings about "the field" point.

@@ -23,6 +23,7 @@
 #include <span>
 #include <string_view>
 
+#include "h1resp/response.hpp"
 #include "h1resp/status_registry.hpp"
 
 namespace h1resp {
@@ -615,23 +616,6 @@ constexpr auto kIndex = [] {
   return index;
 }();
 
-// ASCII case-insensitive equality; reason phrases are compared as bytes otherwise (obs-text is
-// opaque, RFC 9112 §4).
-constexpr unsigned char ascii_lower(unsigned char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
-}
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(static_cast<unsigned char>(a[i])) !=
-        ascii_lower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // Only SP and HTAB: they are the whitespace a reason phrase may carry (RFC 9112 §4).
 constexpr std::string_view trim_sp_htab(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -680,10 +664,12 @@ std::size_t find_reason_phrase(std::string_view phrase, std::span<PhraseMatch> o
   const auto emit = [&](std::uint16_t code, PhraseMatch::Kind kind, const StatusAlias* alias) {
     if (n < out.size()) out[n++] = PhraseMatch{code, kind, alias};
   };
+  // Names match case-insensitively, ASCII letters only: obs-text is compared as bytes (it is
+  // opaque, RFC 9112 §4).
   const auto match_aliases = [&](const StatusInfo& info, std::span<const StatusAlias> aliases,
                                  PhraseMatch::Kind kind) {
     for (const StatusAlias& alias : aliases) {
-      if (iequals(alias.name, phrase)) emit(info.code, kind, &alias);
+      if (field_name_equals(alias.name, phrase)) emit(info.code, kind, &alias);
     }
   };
 
@@ -691,12 +677,12 @@ std::size_t find_reason_phrase(std::string_view phrase, std::span<PhraseMatch> o
   // so the matches come out ordered by code, then kind.
   for (const StatusInfo& info : kTable) {
     if (n == out.size()) break;
-    if (info.has(StatusInfo::registered) && iequals(info.name, phrase)) {
+    if (info.has(StatusInfo::registered) && field_name_equals(info.name, phrase)) {
       emit(info.code, PhraseMatch::registered, nullptr);
     }
     match_aliases(info, info.legacy_names, PhraseMatch::legacy);
     match_aliases(info, info.unofficial_names, PhraseMatch::unofficial);
-    if (info.has(StatusInfo::in_w3c1992) && iequals(info.w3c1992_name, phrase)) {
+    if (info.has(StatusInfo::in_w3c1992) && field_name_equals(info.w3c1992_name, phrase)) {
       emit(info.code, PhraseMatch::w3c1992, nullptr);
     }
   }

@@ -7,18 +7,6 @@
 
 namespace h1resp {
 
-bool field_name_equals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    // ASCII case folding only: field names are tokens (RFC 9110 §5.1).
-    const auto x = static_cast<unsigned char>(a[i]);
-    const auto y = static_cast<unsigned char>(b[i]);
-    if (x == y) continue;
-    if ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z') return false;
-  }
-  return true;
-}
-
 std::string normalized_value(std::string_view raw) {
   // RFC 9112 §5.2: replace each obs-fold (OWS CRLF RWS) by SP; §2.2: a bare CR by SP.
   std::string out;

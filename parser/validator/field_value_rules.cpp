@@ -122,40 +122,27 @@ void check_other_values(const Checks& c);
 
 constexpr int kRequestDirective = -2;
 
-// A token equals a lowercase directive name, ignoring case (RFC 9111 §5.2: directive names are
-// case-insensitive). Folding with | 0x20 is exact here: the names hold only lowercase letters
-// and "-", and the only other byte that folds to "-" (0x0D) is not a tchar.
-constexpr bool token_is(std::string_view token, std::string_view lowercase) noexcept {
-  if (token.size() != lowercase.size()) return false;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if ((token[i] | 0x20) != lowercase[i]) return false;
-  }
-  return true;
-}
-static_assert(token_is("Max-Age", "max-age") && !token_is("max_age", "max-age") &&
-              !token_is("max-ag", "max-age"));
-
-// The CacheControl::Directive a directive name (a token) is, kRequestDirective for those only
+// The CacheControl::Directive a directive name is, kRequestDirective for those only
 // requests carry (max-stale, min-fresh, only-if-cached), or -1. By length first: one comparison.
 int directive_id(std::string_view name) noexcept {
   switch (name.size()) {
     case 6:
-      return token_is(name, "public") ? CacheControl::public_ : -1;
+      return is(name, "public") ? CacheControl::public_ : -1;
     case 7:
-      return token_is(name, "max-age")   ? CacheControl::max_age
-             : token_is(name, "private") ? CacheControl::private_
-                                         : -1;
+      return is(name, "max-age")   ? CacheControl::max_age
+             : is(name, "private") ? CacheControl::private_
+                                   : -1;
     case 8:
-      return token_is(name, "s-maxage")   ? CacheControl::s_maxage
-             : token_is(name, "no-cache") ? CacheControl::no_cache
-             : token_is(name, "no-store") ? CacheControl::no_store
-                                          : -1;
+      return is(name, "s-maxage")   ? CacheControl::s_maxage
+             : is(name, "no-cache") ? CacheControl::no_cache
+             : is(name, "no-store") ? CacheControl::no_store
+                                    : -1;
     case 9:
-      return token_is(name, "max-stale") || token_is(name, "min-fresh") ? kRequestDirective : -1;
+      return is(name, "max-stale") || is(name, "min-fresh") ? kRequestDirective : -1;
     case 14:
-      return token_is(name, "only-if-cached") ? kRequestDirective : -1;
+      return is(name, "only-if-cached") ? kRequestDirective : -1;
     case 15:
-      return token_is(name, "must-understand") ? CacheControl::must_understand : -1;
+      return is(name, "must-understand") ? CacheControl::must_understand : -1;
     default:
       return -1;
   }

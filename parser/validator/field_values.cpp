@@ -12,6 +12,7 @@
 #include <limits>
 #include <string_view>
 
+#include "h1resp/response.hpp"
 #include "scanner/char_classes.hpp"
 
 namespace h1resp::detail::values {
@@ -143,90 +144,60 @@ enum ByteClass : std::uint32_t {
   kQuery = 1U << 15,
 };
 
+// Each class with the predicate that defines it.
+struct ClassDefinition {
+  ByteClass bit;
+  bool (*contains)(unsigned char) noexcept;
+};
+constexpr ClassDefinition kClassDefinitions[] = {
+    {kAlpha, grammar::is_alpha},
+    {kHexdig, grammar::is_hexdig},
+    {kVchar, grammar::is_vchar},
+    {kObsText, grammar::is_obs_text},
+    {kQdtext, grammar::is_qdtext},
+    {kEscapable, grammar::is_escapable},
+    {kCtext, grammar::is_ctext},
+    {kEtagc, grammar::is_etagc},
+    {kToken68, grammar::is_token68_char},
+    {kScheme, grammar::is_scheme_char},
+    {kUserinfo, grammar::is_userinfo_char},
+    {kRegName, grammar::is_reg_name_char},
+    {kIpLiteral, grammar::is_ip_literal_char},
+    {kSegmentNc, grammar::is_segment_nc_char},
+    {kPath, grammar::is_path_char},
+    {kQuery, grammar::is_query_char},
+};
+
 constexpr std::array<std::uint32_t, 256> kValueByteClasses = [] {
   std::array<std::uint32_t, 256> table{};
   for (unsigned c = 0; c < 256; ++c) {
-    const auto b = static_cast<unsigned char>(c);
-    if (grammar::is_alpha(b)) table[c] |= kAlpha;
-    if (grammar::is_hexdig(b)) table[c] |= kHexdig;
-    if (grammar::is_vchar(b)) table[c] |= kVchar;
-    if (grammar::is_obs_text(b)) table[c] |= kObsText;
-    if (grammar::is_qdtext(b)) table[c] |= kQdtext;
-    if (grammar::is_escapable(b)) table[c] |= kEscapable;
-    if (grammar::is_ctext(b)) table[c] |= kCtext;
-    if (grammar::is_etagc(b)) table[c] |= kEtagc;
-    if (grammar::is_token68_char(b)) table[c] |= kToken68;
-    if (grammar::is_scheme_char(b)) table[c] |= kScheme;
-    if (grammar::is_userinfo_char(b)) table[c] |= kUserinfo;
-    if (grammar::is_reg_name_char(b)) table[c] |= kRegName;
-    if (grammar::is_ip_literal_char(b)) table[c] |= kIpLiteral;
-    if (grammar::is_segment_nc_char(b)) table[c] |= kSegmentNc;
-    if (grammar::is_path_char(b)) table[c] |= kPath;
-    if (grammar::is_query_char(b)) table[c] |= kQuery;
+    for (const ClassDefinition& d : kClassDefinitions) {
+      if (d.contains(static_cast<unsigned char>(c))) table[c] |= d.bit;
+    }
   }
   return table;
 }();
 
-constexpr bool is_alpha(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kAlpha) != 0;
+template <ByteClass K>
+constexpr bool in_class(unsigned char c) noexcept {
+  return (kValueByteClasses[c] & K) != 0;
 }
-constexpr bool is_hexdig(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kHexdig) != 0;
-}
-constexpr bool is_vchar(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kVchar) != 0;
-}
-constexpr bool is_obs_text(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kObsText) != 0;
-}
-constexpr bool is_qdtext(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kQdtext) != 0;
-}
-constexpr bool is_escapable(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kEscapable) != 0;
-}
-constexpr bool is_ctext(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kCtext) != 0;
-}
-constexpr bool is_etagc(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kEtagc) != 0;
-}
-constexpr bool is_token68_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kToken68) != 0;
-}
-constexpr bool is_scheme_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kScheme) != 0;
-}
-constexpr bool is_userinfo_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kUserinfo) != 0;
-}
-constexpr bool is_reg_name_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kRegName) != 0;
-}
-constexpr bool is_ip_literal_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kIpLiteral) != 0;
-}
-constexpr bool is_segment_nc_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kSegmentNc) != 0;
-}
-constexpr bool is_path_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kPath) != 0;
-}
-constexpr bool is_query_char(unsigned char c) noexcept {
-  return (kValueByteClasses[c] & kQuery) != 0;
-}
-
-constexpr unsigned char ascii_lower(unsigned char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(byte(a[i])) != ascii_lower(byte(b[i]))) return false;
-  }
-  return true;
-}
+constexpr auto is_alpha = in_class<kAlpha>;
+constexpr auto is_hexdig = in_class<kHexdig>;
+constexpr auto is_vchar = in_class<kVchar>;
+constexpr auto is_obs_text = in_class<kObsText>;
+constexpr auto is_qdtext = in_class<kQdtext>;
+constexpr auto is_escapable = in_class<kEscapable>;
+constexpr auto is_ctext = in_class<kCtext>;
+constexpr auto is_etagc = in_class<kEtagc>;
+constexpr auto is_token68_char = in_class<kToken68>;
+constexpr auto is_scheme_char = in_class<kScheme>;
+constexpr auto is_userinfo_char = in_class<kUserinfo>;
+constexpr auto is_reg_name_char = in_class<kRegName>;
+constexpr auto is_ip_literal_char = in_class<kIpLiteral>;
+constexpr auto is_segment_nc_char = in_class<kSegmentNc>;
+constexpr auto is_path_char = in_class<kPath>;
+constexpr auto is_query_char = in_class<kQuery>;
 
 // 1*DIGIT
 bool all_digits(std::string_view s) noexcept {
@@ -580,8 +551,9 @@ static_assert(days_from_civil(kMinYear, 1, 1) + kWeekdayShift >= 0);
 
 // Checks the ranges and computes the time stamp.
 HttpDate finish_date(const DateParts& d, HttpDate::Form form) noexcept {
+  // Second 60: a leap second.
   if (d.year < kMinYear || d.hour > 23 || d.minute > 59 || d.second > 60) return {};
-  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};  // second 60: a leap second
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};
   const std::int64_t days = days_from_civil(d.year, d.month, d.day);
   HttpDate date;
   date.form = form;
@@ -1010,7 +982,7 @@ MediaType parse_media_type(std::string_view value) noexcept {
     if (c.at_end() || c.peek() == ';') continue;  // an empty parameter
     std::string_view name;
     if (!eat_parameter(c, /*allow_bws=*/false, name)) return {};
-    has_boundary = has_boundary || iequals(name, "boundary");
+    has_boundary = has_boundary || field_name_equals(name, "boundary");
   }
   MediaType m;
   m.valid = true;
