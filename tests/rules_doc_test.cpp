@@ -84,17 +84,22 @@ std::string_view context_api(Context c) {
              "`RequestContext::method`, `StreamOptions::methods`, `h1resp check --method`";
     case Context::request:
       return "more of the request: `RequestContext` with `known = true` (version, Expect, Range, "
-             "conditionals, Upgrade, Accept), e.g. from `request_context(request_bytes)`";
+             "conditionals, Upgrade, Accept), e.g. from `request_context(request_bytes)` "
+             "(`h1resp check --request FILE`)";
     case Context::reference_200:
       return "the 200 the same request gets: `RequestContext::reference_200` and "
-             "`reference_length` (`h1resp probe` sets them from its own GET)";
+             "`reference_length` (`h1resp check --reference FILE`; `h1resp probe` sets them from "
+             "its own GET)";
     case Context::stream:
       return "the bytes around the message: `ResponseStream` (what follows it, the end of input, "
              "`StreamOptions::exact_requests`)";
     case Context::proxy_output:
-      return "a proxy's own output: `RequestContext::proxy_output = true`";
+      return "a proxy's own output: `RequestContext::proxy_output = true` (`h1resp check "
+             "--proxy-output`), with the client's request (`--request FILE`) and for D10 the "
+             "1xx responses received upstream (`upstream_interim`, `--upstream-interim N`)";
     case Context::cache:
-      return "a cache's stored state: not judged by h1resp";
+      return "a cache's stored response: `RequestContext::reference_200` (`h1resp check "
+             "--reference FILE`)";
   }
   return "";
 }
@@ -122,9 +127,8 @@ std::string render() {
      << "| rule | needs | how the API takes it |\n|---|---|---|\n";
   for (const RuleInfo& r : all_rules()) {
     if (r.context == Context::none) continue;
-    std::string_view why;
     md << "| `" << r.id << "` (" << r.catalog << ") | " << to_string(r.context) << " | "
-       << (rule_is_judged(r.rule, &why) ? context_api(r.context) : why) << " |\n";
+       << context_api(r.context) << " |\n";
   }
   md << "\n## Leniencies\n\n"
      << "Each is off in the strict policy (the default) and on in `Policy::lenient()` "
@@ -144,11 +148,14 @@ std::string render() {
     md << "\n### `" << r.id << "` (" << r.catalog << ")\n\n"
        << "**" << to_string(r.severity) << "** · " << to_string(r.level) << " · " << r.source;
     if (r.context != Context::none) md << " · needs: " << to_string(r.context);
-    if (!rule_is_judged(r.rule)) md << " · not judged by h1resp";
     md << "\n\n" << r.summary << ".\n\n" << r.explanation << "\n\n";
     if (!r.example_request.empty()) md << "- Request: `" << escaped(r.example_request) << "`\n";
     if (!r.example_reference.empty()) {
-      md << "- Reference 200: `" << escaped(r.example_reference) << "`\n";
+      md << (r.context == Context::cache ? "- Stored response: `" : "- Reference 200: `")
+         << escaped(r.example_reference) << "`\n";
+    }
+    if (r.example_upstream_interim != 0) {
+      md << "- Received upstream: " << int{r.example_upstream_interim} << " 1xx response(s)\n";
     }
     md << "- Violating: `" << escaped(r.violating) << "`\n"
        << "- Conforming: `" << escaped(r.conforming) << "`\n";

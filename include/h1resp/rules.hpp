@@ -235,10 +235,12 @@ struct RuleInfo {
   std::string_view explanation;  // for people: why it matters and what to do
   std::string_view violating;    // exact bytes of a response (or stream) that breaks the rule
   std::string_view conforming;   // exact bytes of a response (or stream) that keeps it
-  // The request both examples answer, as raw bytes ("" means "GET / HTTP/1.1"), and for
-  // Context::reference_200 the 200 response that request would get.
+  // The request both examples answer, as raw bytes ("" means "GET / HTTP/1.1"); for
+  // Context::reference_200 the 200 response that request would get, and for Context::cache the
+  // stored response; for Context::proxy_output, the 1xx responses the proxy received upstream.
   std::string_view example_request = {};
   std::string_view example_reference = {};
+  std::uint8_t example_upstream_interim = 0;
 };
 
 // The entry of `rule`; for Rule::count_ (no rule), an entry with the id "none".
@@ -246,10 +248,6 @@ struct RuleInfo {
 
 // The rule with the stable id `id` ("status.code-3digit") or catalog entry ("A05"), if any.
 [[nodiscard]] std::optional<Rule> find_rule(std::string_view id_or_catalog) noexcept;
-
-// False for the few rules h1resp documents but cannot judge from a response stream and its
-// request (they need both sides of a proxy, or a cache's state); a reason is given.
-[[nodiscard]] bool rule_is_judged(Rule rule, std::string_view* why_not = nullptr) noexcept;
 
 // Every rule, in the order of the enumeration.
 [[nodiscard]] std::span<const RuleInfo> all_rules() noexcept;

@@ -80,6 +80,7 @@ class ResponseStream {
   bool ended_ = false;
   bool after_final_close_ = false;  // a final response that does not persist was read
   bool interim_pending_ = false;    // the last response was interim
+  std::uint8_t interim_sent_ = 0;   // interim responses since the last final one (catalog D10)
   // A bodiless response (HEAD, 1xx, 204, 304) that declared a non-zero Content-Length: bytes
   // that follow may be that body, sent anyway. The rule explains a failed next response.
   Rule declared_body_rule_ = Rule::count_;

@@ -16,24 +16,33 @@
 
 namespace h1resp {
 
-// What is known of the request a response answers. Rules that need more than the method are
-// judged only when `known` is true (and E04/D14/F01 only with a reference 200): docs/rules.md
-// lists each rule's context.
+// What is known of the request a response answers, and of the exchange around it. Rules that
+// need more than the method are judged only when `known` is true (and E03/E04/D14/F01 only with
+// a reference 200): docs/rules.md lists each rule's context.
 struct RequestContext {
   RequestMethod method = RequestMethod::get;
   bool known = false;  // the fields below describe the actual request
   std::uint8_t version_major = 1;
   std::uint8_t version_minor = 1;
-  bool expect_continue = false;   // Expect: 100-continue (catalog D05, D06)
-  bool has_range = false;         // Range (catalog D13, D24)
-  bool conditional = false;       // If-None-Match or If-Modified-Since (catalog E07)
-  std::string_view upgrade = {};  // the protocols offered in Upgrade (catalog D06)
-  std::string_view accept = {};   // the Accept field (catalog G13)
-  // The 200 response the same request gets (catalog E03, E04, D14, F01), or nullptr.
+  bool expect_continue = false;             // Expect: 100-continue (catalog D05, D06)
+  bool has_range = false;                   // Range (catalog D13, D24)
+  bool conditional = false;                 // If-None-Match or If-Modified-Since (catalog E07)
+  std::string_view if_none_match = {};      // its If-None-Match value (catalog E09)
+  std::string_view if_modified_since = {};  // its If-Modified-Since value (catalog E09)
+  std::string_view upgrade = {};            // the protocols offered in Upgrade (catalog D06)
+  std::string_view accept = {};             // the Accept field (catalog G13)
+  // The 200 response the same request gets (catalog E03, E04, D14, F01), or nullptr. For a
+  // cache judging a 304, the stored response the 304 would update (catalog E08).
   const Response* reference_200 = nullptr;
   std::uint64_t reference_length = 0;  // its content length, when reference_200 is set
-  // The response is a proxy's own output, not an upstream's (catalog B15, D10, D27).
+  // The response is a proxy's own output, not an upstream's (catalog B15, D10, D27, E09).
   bool proxy_output = false;
+  // With proxy_output, for catalog D10 (a proxy MUST forward 1xx, RFC 9110 §15.2): the 1xx
+  // responses the proxy received from upstream for this request, not counting those it asked
+  // for itself; and the interim responses it sent before the one judged (ResponseStream
+  // counts those in the stream it walks).
+  std::uint8_t upstream_interim = 0;
+  std::uint8_t interim_sent = 0;
 };
 
 // Reads what the validator needs from the bytes of a request's header section (request line,

@@ -108,6 +108,7 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
   if (options_.validate) {
     RequestContext request = options_.request;
     request.method = m.method;
+    request.interim_sent = interim_sent_;
     const BodyInfo body{m.body_length, m.complete};
     validator::run(index, m.framing, request, options_.policy, m.findings, &body);
     if (m.framing.body == BodyKind::chunked && m.complete) {
@@ -117,8 +118,10 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
 
   if (m.framing.interim) {
     interim_pending_ = true;
+    if (interim_sent_ < UINT8_MAX) ++interim_sent_;
   } else {
     interim_pending_ = false;
+    interim_sent_ = 0;
     ++answered_;
     if (!m.framing.persistent) after_final_close_ = true;
   }

@@ -2062,7 +2062,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "§15.2). A swallowed 100 (Continue) leaves a client that sent \"Expect: "
             "100-continue\" waiting before it sends the content, and a swallowed 103 loses "
             "its hints; only an HTTP/1.0 client must not get them. Here the origin sent a "
-            "100 that the proxy dropped; this checks a proxy's own output.",
+            "100 that the proxy dropped; this checks a proxy's own output, given how many 1xx "
+            "responses it received (RequestContext::upstream_interim, h1resp check "
+            "--upstream-interim).",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Date: Mon, 01 Jan 2024 00:00:00 GMT\r\n"
                      "ETag: \"v1\"\r\n"
@@ -2084,6 +2086,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
                            "Content-Length: 5\r\n"
                            "\r\n"
                            "hello",
+        .example_upstream_interim = 1,
     },
     {
         .rule = Rule::code_204_no_framing_fields,

@@ -88,12 +88,13 @@ void run(const detail::FieldIndex& fields, const Framing& framing, const Request
          const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept;
 
 // The rule groups, one file each.
-void check_status_code(const Checks& c) noexcept;            // status_code_rules.cpp: A, D01-D04, H
-void check_reason_phrase(const Checks& c) noexcept;          // status_code_rules.cpp: A09, H03, H09
-void check_class_rules(const Checks& c) noexcept;            // class_rules.cpp: D, F08, F12, C28
-void check_not_modified(const Checks& c) noexcept;           // not_modified_rules.cpp: E
-void check_field_lines(const Checks& c) noexcept;            // field_rules.cpp: B
-void check_field_values(const Checks& c) noexcept;           // field_value_rules.cpp: F
+void check_status_code(const Checks& c) noexcept;    // status_code_rules.cpp: A, D01-D04, H
+void check_reason_phrase(const Checks& c) noexcept;  // status_code_rules.cpp: A09, H03, H09
+void check_class_rules(const Checks& c) noexcept;    // class_rules.cpp: D, F08, F12, C28
+void check_not_modified(const Checks& c) noexcept;   // not_modified_rules.cpp: E
+void check_intermediary(const Checks& c) noexcept;   // intermediary_rules.cpp: D10, E08, E09
+void check_field_lines(const Checks& c) noexcept;    // field_rules.cpp: B
+void check_field_values(const Checks& c) noexcept;   // field_value_rules.cpp: F
 CacheControl check_cache_control(const Checks& c) noexcept;  // field_value_rules.cpp: F14, F15
 void check_w3c1992(const Checks& c) noexcept;                // w3c1992_rules.cpp: G (dialect)
 void check_historic_in_modern(const Checks& c) noexcept;     // w3c1992_rules.cpp: G in modern

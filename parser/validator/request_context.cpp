@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "h1resp/validator.hpp"
+#include "scanner/char_classes.hpp"
 #include "validator/field_values.hpp"
 
 namespace h1resp {
@@ -26,13 +27,18 @@ RequestContext request_context(std::string_view request) noexcept {
   // request-line = method SP request-target SP HTTP-version (RFC 9112 §3)
   const std::size_t first_sp = line.find(' ');
   const std::size_t last_sp = line.rfind(' ');
-  if (first_sp == std::string_view::npos) return context;
-  context.method = method_from_name(line.substr(0, first_sp));
+  if (first_sp == std::string_view::npos || last_sp == first_sp) return context;
+  // Without an HTTP-version at its end the line is no request line (a status line, say): the
+  // context stays unknown.
   const std::string_view version = line.substr(last_sp + 1);
-  if (version.size() == 8 && version.substr(0, 5) == "HTTP/" && version[6] == '.') {
-    context.version_major = static_cast<std::uint8_t>(version[5] - '0');
-    context.version_minor = static_cast<std::uint8_t>(version[7] - '0');
+  if (version.size() != 8 || version.substr(0, 5) != "HTTP/" || version[6] != '.' ||
+      !detail::is_digit(static_cast<unsigned char>(version[5])) ||
+      !detail::is_digit(static_cast<unsigned char>(version[7]))) {
+    return context;
   }
+  context.method = method_from_name(line.substr(0, first_sp));
+  context.version_major = static_cast<std::uint8_t>(version[5] - '0');
+  context.version_minor = static_cast<std::uint8_t>(version[7] - '0');
   context.known = true;
   while (end != std::string_view::npos) {
     const std::size_t start = end + 1;
@@ -47,9 +53,12 @@ RequestContext request_context(std::string_view request) noexcept {
       context.expect_continue = field_name_equals(value, "100-continue");
     } else if (field_name_equals(name, "range")) {
       context.has_range = true;
-    } else if (field_name_equals(name, "if-none-match") ||
-               field_name_equals(name, "if-modified-since")) {
+    } else if (field_name_equals(name, "if-none-match")) {
       context.conditional = true;
+      context.if_none_match = value;
+    } else if (field_name_equals(name, "if-modified-since")) {
+      context.conditional = true;
+      context.if_modified_since = value;
     } else if (field_name_equals(name, "upgrade")) {
       context.upgrade = value;
     } else if (field_name_equals(name, "accept")) {

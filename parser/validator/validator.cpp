@@ -57,6 +57,7 @@ void run(const detail::FieldIndex& fields, const Framing& framing, const Request
   check_reason_phrase(c);
   check_class_rules(c);
   check_not_modified(c);
+  check_intermediary(c);
   check_field_lines(c);
   check_field_values(c);
   if (c.w3c()) {
@@ -81,25 +82,6 @@ Framing examine(const Response& response, const RequestContext& request, const P
   const Framing framing = framing::decide(fields, request.method, findings);
   validator::run(fields, framing, request, policy, findings, nullptr);
   return framing;
-}
-
-bool rule_is_judged(Rule rule, std::string_view* why_not) noexcept {
-  std::string_view why;
-  switch (rule) {
-    case Rule::code_1xx_proxy_forward:
-      why = "a proxy's forwarding of 1xx: needs the upstream and downstream streams side by side";
-      break;
-    case Rule::code_304_freshen_match:
-      why = "a cache's update of a stored response: needs the cache's state";
-      break;
-    case Rule::code_304_forwarding:
-      why = "a proxy's answer to its client's conditional request: needs both sides";
-      break;
-    default:
-      return true;
-  }
-  if (why_not != nullptr) *why_not = why;
-  return false;
 }
 
 }  // namespace h1resp
