@@ -298,6 +298,55 @@ class CheckInputs(unittest.TestCase):
                         example("100-continue-then-201.http"))
         self.assertEqual([line["method"] for line in json_lines(out)], ["POST", "POST"])
 
+    def test_request_and_reference_judge_the_rules_that_need_them(self):
+        with tempfile.TemporaryDirectory() as d:
+            def write(name, data):
+                path = os.path.join(d, name)
+                with open(path, "wb") as f:
+                    f.write(data)
+                return path
+            request = write("request", b'GET / HTTP/1.1\r\nHost: a\r\nIf-None-Match: "v1"\r\n\r\n')
+            # Chunked: the reference's length is its de-chunked content.
+            stored = write("stored", b'HTTP/1.1 200 OK\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\n'
+                           b'ETag: "v1"\r\nContent-Type: text/plain\r\n'
+                           b'Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n')
+            fresh = write("fresh", b'HTTP/1.1 304 Not Modified\r\nDate: Mon, 01 Jan 2024 '
+                          b'00:00:00 GMT\r\nETag: "v2"\r\nContent-Length: 3\r\n\r\n')
+
+            def rules(*args):
+                status, out, err = run("check", "--format", "json", *args)
+                self.assertIn(status, (0, 1), err)
+                return [f["rule"] for line in json_lines(out) for f in line["findings"]]
+
+            # The 304 alone: E07 and E08 need the request and the stored response.
+            self.assertNotIn("304.freshen-match", rules(fresh))
+            self.assertNotIn("304.content-length-value", rules(fresh))
+            with_context = rules("--request", request, "--reference", stored, fresh)
+            self.assertIn("304.freshen-match", with_context)
+            self.assertNotIn("304.unsolicited", with_context)
+            self.assertNotIn("304.content-length-value", with_context)  # 3, as de-chunked
+            plain = write("plain", b"GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            self.assertIn("304.unsolicited", rules("--request", plain, fresh))
+            # A proxy's own output: its full 200 to the matching condition, the 100 it dropped.
+            proxied = rules("--request", request, "--proxy-output", "--upstream-interim", "1",
+                            stored)
+            self.assertIn("304.forwarding", proxied)
+            self.assertIn("1xx.proxy-forward", proxied)
+            self.assertNotIn("1xx.proxy-forward", rules("--proxy-output", stored))
+            self.assertNotIn("304.forwarding", rules("--request", request, stored))
+            # The text output shows the request.
+            _, out, _ = run("check", "--request", request, fresh)
+            self.assertIn('> If-None-Match: "v1"', out)
+            # Usage errors: a request that is not one, a reference that is not a response, a
+            # --method that contradicts the request.
+            for args in (["--request", stored], ["--reference", request],
+                         ["--reference", os.path.join(d, "missing")],
+                         ["--request", request, "--method", "HEAD"],
+                         ["--upstream-interim", "256"]):
+                status, _, err = run("check", *args, fresh)
+                self.assertEqual(status, 2, args)
+                self.assertTrue(err.strip(), args)
+
     def test_lenient_policy_turns_errors_into_warnings(self):
         self.assertEqual(run("check", example("bad-bare-lf.http"))[0], 1)
         status, out, _ = run("check", "--policy", "lenient", example("bad-bare-lf.http"))
@@ -465,6 +514,10 @@ class Explain(unittest.TestCase):
         self.assertEqual(status, 0)
         self.assertIn("request:    HEAD / HTTP/1.1", out)
         self.assertIn("reference:  HTTP/1.1 200 OK", out)
+        _, out, _ = run("check", "--explain", "E08")
+        self.assertIn("stored:     HTTP/1.1 200 OK", out)
+        _, out, _ = run("check", "--explain", "1xx.proxy-forward")
+        self.assertIn("upstream:   1 1xx response(s) received", out)
 
 
 class Compare(unittest.TestCase):

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "h1resp/framing.hpp"
 #include "report/check.hpp"
+#include "report/exchange.hpp"
 #include "report/input.hpp"
 #include "report/progress.hpp"
 
@@ -20,6 +21,7 @@ struct CheckArguments {
   std::vector<std::string> methods;
   std::string explain;
   std::string compare;
+  report::ExchangeOptions exchange;
 };
 
 int run(const CheckArguments& a) {
@@ -31,6 +33,23 @@ int run(const CheckArguments& a) {
   settings.policy = *policy;
   for (const std::string& m : a.methods)
     settings.methods.push_back(method_from_name(m));
+  report::ExchangeContext exchange;
+  if (const auto error = exchange.load(a.exchange, settings.policy)) {
+    fmt::print(stderr, "h1resp: {}\n", *error);
+    return kExitUsage;
+  }
+  if (exchange.request().known) {
+    // The request's method is the one its response answers; --method may only repeat it.
+    const RequestMethod method = exchange.request().method;
+    if (settings.methods.empty()) settings.methods.push_back(method);
+    if (settings.methods.size() != 1 || settings.methods[0] != method) {
+      fmt::print(stderr, "h1resp: --method disagrees with the request's method ({})\n",
+                 to_string(method));
+      return kExitUsage;
+    }
+  }
+  settings.request = &exchange.request();
+  settings.request_bytes = exchange.request_bytes();
   settings.compare_llhttp = a.compare == "llhttp" || a.compare == "llhttp-strict";
   settings.llhttp_strict = a.compare == "llhttp-strict";
 
@@ -85,6 +104,21 @@ Runner add_check_command(CLI::App& app) {
   check->add_option("--explain", args->explain,
                     "explain a rule (id such as status.code-3digit, or catalog entry such as "
                     "A05) and exit");
+  check->add_option("--request", args->exchange.request_file,
+                    "the request the responses answer, as raw bytes: its method, version, "
+                    "Expect, Range, conditionals, Upgrade and Accept judge the rules that need "
+                    "them (docs/rules.md)");
+  check->add_option("--reference", args->exchange.reference_file,
+                    "the 200 response the same request gets, or a cache's stored response, as "
+                    "raw bytes (HEAD's Content-Length, a 304's fields and validators, a 206's "
+                    "fields)");
+  check->add_flag("--proxy-output", args->exchange.proxy_output,
+                  "the responses are a proxy's own output, not an upstream's");
+  check
+      ->add_option("--upstream-interim", args->exchange.upstream_interim,
+                   "with --proxy-output: the 1xx responses the proxy received upstream for each "
+                   "request, which it must forward")
+      ->check(CLI::Range(0, 255));
   check
       ->add_option("--compare", args->compare,
                    "also read the bytes with llhttp (as Node.js builds it, or its strict build) "

@@ -21,7 +21,11 @@ int explain_rule(std::string_view id) {
   if (!r.example_request.empty())
     fmt::print("request:    {}\n", report::visible(r.example_request));
   if (!r.example_reference.empty()) {
-    fmt::print("reference:  {}\n", report::visible(r.example_reference));
+    fmt::print("{}  {}\n", r.context == Context::cache ? "stored:   " : "reference:",
+               report::visible(r.example_reference));
+  }
+  if (r.example_upstream_interim != 0) {
+    fmt::print("upstream:   {} 1xx response(s) received\n", r.example_upstream_interim);
   }
   fmt::print("violating:  {}\nconforming: {}\n", report::visible(r.violating.substr(0, 400)),
              report::visible(r.conforming.substr(0, 400)));

@@ -38,6 +38,7 @@ void check_stream(std::string_view file, std::string_view bytes, const CheckSett
   StreamOptions options;
   options.policy = settings.policy;
   options.methods = settings.methods;
+  if (settings.request != nullptr) options.request = *settings.request;
   ResponseStream stream(bytes, options);
   StreamMessage message;
   std::vector<Disagreement> mine;
@@ -58,8 +59,8 @@ void check_stream(std::string_view file, std::string_view bytes, const CheckSett
       }
       ++next_disagreement;
     }
-    reporter.response(
-        ResponseEvent{file, bytes, message, settings.compare_llhttp ? &mine : nullptr});
+    reporter.response(ResponseEvent{file, bytes, message, settings.compare_llhttp ? &mine : nullptr,
+                                    settings.request_bytes});
   }
 }
 

@@ -14,7 +14,10 @@ struct CheckSettings {
   Policy policy = Policy::strict();
   std::vector<RequestMethod> methods;  // in order, the last repeating; empty: GET
   bool compare_llhttp = false;
-  bool llhttp_strict = false;             // compare with llhttp's strict build (LLHTTP_STRICT_MODE)
+  bool llhttp_strict = false;  // compare with llhttp's strict build (LLHTTP_STRICT_MODE)
+  // What is known of the exchange (exchange.hpp); nullptr: the method alone.
+  const RequestContext* request = nullptr;
+  std::string_view request_bytes = {};    // shown by the reporters, when given
   Progress* progress = nullptr;           // told where the walk is; may be nullptr
   bool progress_shares_terminal = false;  // the reporter writes to the progress line's terminal
 };
