@@ -42,6 +42,11 @@ struct Seed {
   std::string bytes;  // the response (or stream)
   std::string request;
   bool lenient = false;
+  // The validate target's context: the reference 200 or stored response (sent first, as the
+  // stream's first response), a proxy's own output, the 1xx received upstream.
+  std::string reference = {};
+  bool proxy_output = false;
+  unsigned upstream_interim = 0;
 };
 
 void write(const fs::path& dir, const std::string& name, const std::string& bytes) {
@@ -79,15 +84,21 @@ int main(int argc, char** argv) {
   std::vector<Seed> seeds;
   for (const h1resp::RuleInfo& rule : h1resp::all_rules()) {
     const std::string id(rule.id);
+    const auto seed = [&](std::string name, std::string_view bytes, bool lenient) {
+      return Seed{std::move(name),
+                  std::string(bytes),
+                  std::string(rule.example_request),
+                  lenient,
+                  std::string(rule.example_reference),
+                  rule.context == h1resp::Context::proxy_output,
+                  rule.example_upstream_interim};
+    };
     if (!rule.violating.empty() && rule.violating.size() <= kMaxSeed) {
-      seeds.push_back({id + ".violating", std::string(rule.violating),
-                       std::string(rule.example_request), false});
-      seeds.push_back({id + ".violating.lenient", std::string(rule.violating),
-                       std::string(rule.example_request), true});
+      seeds.push_back(seed(id + ".violating", rule.violating, false));
+      seeds.push_back(seed(id + ".violating.lenient", rule.violating, true));
     }
     if (!rule.conforming.empty() && rule.conforming.size() <= kMaxSeed) {
-      seeds.push_back({id + ".conforming", std::string(rule.conforming),
-                       std::string(rule.example_request), false});
+      seeds.push_back(seed(id + ".conforming", rule.conforming, false));
     }
   }
   for (const fs::directory_entry& e : fs::directory_iterator(root / "corpus" / "examples")) {
@@ -109,11 +120,13 @@ int main(int argc, char** argv) {
     // validate: one method, the request context when the example has a request.
     const std::uint8_t vflags = s.request.empty() ? 0 : 16;  // bit 4: the request is known
     std::string context(
-        1, static_cast<char>((ctx.expect_continue ? 1 : 0) | (ctx.has_range ? 2 : 0) |
-                             (ctx.conditional ? 4 : 0) | (ctx.version_minor == 0 ? 16 : 0)));
+        1, static_cast<char>(
+               (ctx.expect_continue ? 1 : 0) | (ctx.has_range ? 2 : 0) | (ctx.conditional ? 4 : 0) |
+               (s.proxy_output ? 8 : 0) | (ctx.version_minor == 0 ? 16 : 0) |
+               (std::min<unsigned>(s.upstream_interim, 3) << 5) | (s.reference.empty() ? 0 : 128)));
     write(out / "validate", s.name,
           policy_bytes(s.lenient, vflags) + static_cast<char>(m) + '\0' + context +
-              static_cast<char>(mode) + s.bytes);
+              static_cast<char>(mode) + s.reference + s.bytes);
     // differential: one method, llhttp's default flags (lenient flags with the lenient policy).
     write(out / "differential", s.name,
           policy_bytes(s.lenient) + static_cast<char>(m) + '\0' +

@@ -4,7 +4,9 @@
 // (1-4), bit 2: exact_requests, bit 3: the connection is still open (closed = false), bit 4: the
 // request is known (RequestContext::known); two bytes of methods (a nibble each,
 // method_from_bits()); one byte of request context (bit 0 Expect: 100-continue, 1 Range,
-// 2 conditional, 3 proxy output, 4 an HTTP/1.0 request); one byte of split mode for the
+// 2 conditional (with If-None-Match and If-Modified-Since values), 3 proxy output, 4 an
+// HTTP/1.0 request, 5-6 the 1xx responses received upstream, 7 the stream's first response is
+// also the reference 200 or stored response of every response); one byte of split mode for the
 // streaming reader (split_points()); then the stream.
 //
 // Checks:
@@ -327,6 +329,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.request.conditional = (context & 4U) != 0;
   options.request.proxy_output = (context & 8U) != 0;
   if ((context & 16U) != 0) options.request.version_minor = 0;
+  options.request.upstream_interim = static_cast<std::uint8_t>((context >> 5) & 3U);
+  if (options.request.conditional) {
+    options.request.if_none_match = "\"v1\", W/\"v2\"";
+    options.request.if_modified_since = "Mon, 01 Jan 2024 00:00:00 GMT";
+  }
+  // The reference is parsed on its own, from a buffer of its own, and outlives the walks.
+  BasicResponseParser<> reference(policy);
+  if ((context & 128U) != 0 && reference.parse(bytes.view()) == ParseStatus::complete) {
+    FindingList ignored;
+    const Framing framing = decide_framing(reference.response(), RequestMethod::get, ignored);
+    options.request.reference_200 = &reference.response();
+    options.request.reference_length =
+        framing.body == BodyKind::content_length ? framing.length : 0;
+  }
 
   const std::vector<Framed> stream = walk_stream(bytes.view(), options);
   const std::vector<Framed> proxy = walk_as_proxy(bytes.view(), options, split_points(input, mode));
