@@ -108,6 +108,42 @@ TEST(TokenizerAccept, LongValuesCrossManyScannerWindows) {
   EXPECT_EQ(o.status, ParseStatus::complete);
 }
 
+TEST(TokenizerAccept, LinesOfEveryLengthAtEveryOffsetOfABlock) {
+  // The hot loop walks the masks block by block: a name or a line may end in the block it
+  // starts in, in the next one, or in the next scanner window, and a line's LF may be the first
+  // bit of a block. Every line length around those edges, at every offset in a block (the
+  // reason phrase shifts the lines), on every kernel, must read as written, in order; short
+  // lines first move the lines of interest to the scanner window's last two blocks.
+  const std::string names[] = {"X", "Content-Type", std::string(70, 'n')};
+  for (const KernelId kernel : supported_kernels()) {
+    BasicResponseParser<> parser;
+    ASSERT_TRUE(parser.use_kernel(kernel));
+    for (std::size_t shift = 0; shift < 64; ++shift) {
+      for (std::size_t length = 0; length <= 140; ++length) {
+        const std::string& name = names[length % 3];
+        const std::string value(length, static_cast<char>('a' + length % 26));
+        std::string input = "HTTP/1.1 200 " + std::string(shift, 'R') + "\r\n";
+        // Short lines until the first line of interest starts near offset `shift` of the block
+        // before the window's last (384 + shift); the second one crosses the window's edge.
+        while (input.size() < 384 + shift)
+          input += "A: b\r\n";
+        input += name + ": " + value + "\r\n" + name + ":" + value + " \r\nZ: z\r\n\r\n";
+        ASSERT_EQ(parser.parse(input), ParseStatus::complete)
+            << to_string(kernel) << " shift " << shift << " length " << length;
+        const Response& r = parser.response();
+        ASSERT_GE(r.field_count(), 3U);
+        const std::size_t n = r.field_count();
+        EXPECT_EQ(r.field(n - 3).name, name);
+        EXPECT_EQ(r.field(n - 3).value, value);
+        EXPECT_EQ(r.field(n - 2).name, name);
+        EXPECT_EQ(r.field(n - 2).value, value);
+        EXPECT_EQ(r.field(n - 1).name, "Z");
+        EXPECT_EQ(parser.header_size(), input.size());
+      }
+    }
+  }
+}
+
 TEST(TokenizerAccept, LimitsAreInclusive) {
   const std::string input = "HTTP/1.1 200 OK\r\nX: 0123456789\r\n\r\n";  // 34 bytes
   Policy exact;
