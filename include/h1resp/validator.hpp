@@ -46,8 +46,9 @@ struct RequestContext {
 };
 
 // Reads what the validator needs from the bytes of a request's header section (request line,
-// Expect, Range, If-None-Match, If-Modified-Since, Upgrade). Lenient: it describes the context,
-// it does not judge the request. Views point into `request`.
+// Expect, Range, If-None-Match, If-Modified-Since, Upgrade, Accept). Lenient: it describes the
+// context, it does not judge the request. A first line that does not end with an HTTP-version
+// (HTTP/0.9, or no request line at all) leaves `known` false. Views point into `request`.
 [[nodiscard]] RequestContext request_context(std::string_view request) noexcept;
 
 // What is known of the body, when the validator runs after it was read (ResponseStream does).
