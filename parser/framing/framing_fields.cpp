@@ -14,11 +14,6 @@ std::uint64_t offset_in(const Response& r, std::string_view part) noexcept {
   return static_cast<std::uint64_t>(part.data() - r.bytes.data());
 }
 
-// ASCII case-insensitive comparison with a lowercase literal.
-bool is(std::string_view token, std::string_view lowercase) noexcept {
-  return field_name_equals(token, lowercase);
-}
-
 // Notes the first field line of the reading's field: where findings about "the field" point.
 void locate(FieldReading& reading, const FieldLine& line) noexcept {
   if (reading.present) return;
@@ -113,7 +108,7 @@ FieldReading read_transfer_encoding(const FieldIndex& index) noexcept {
         reading.add(at_element(Rule::framing_te_unknown, r, element, "not a transfer-coding"));
         continue;
       }
-      if (is(coding.name, "chunked")) {
+      if (field_name_equals(coding.name, "chunked")) {
         ++chunked;
         last_chunked = true;
         chunked_element = element;
@@ -129,12 +124,14 @@ FieldReading read_transfer_encoding(const FieldIndex& index) noexcept {
         }
         continue;
       }
-      if (is(coding.name, "identity")) {
+      if (field_name_equals(coding.name, "identity")) {
         reading.add(at_element(Rule::framing_te_identity, r, element,
                                "identity is not a transfer coding (removed by RFC 7230)"));
-      } else if (!is(coding.name, "gzip") && !is(coding.name, "deflate") &&
-                 !is(coding.name, "compress") && !is(coding.name, "x-gzip") &&
-                 !is(coding.name, "x-compress")) {
+      } else if (!field_name_equals(coding.name, "gzip") &&
+                 !field_name_equals(coding.name, "deflate") &&
+                 !field_name_equals(coding.name, "compress") &&
+                 !field_name_equals(coding.name, "x-gzip") &&
+                 !field_name_equals(coding.name, "x-compress")) {
         reading.add(at_element(Rule::framing_te_unknown, r, element, "unknown transfer coding"));
       } else if (coding.has_parameters) {
         reading.add({Rule::framing_te_params, offset_in(r, element),
@@ -181,11 +178,11 @@ FieldReading read_connection(const FieldIndex& index) noexcept {
     locate(reading, line);
     // The two values nearly every response has, without reading a list.
     const std::string_view value = r.text(line.value);
-    if (is(value, "keep-alive")) {
+    if (field_name_equals(value, "keep-alive")) {
       reading.keep_alive = true;
       continue;
     }
-    if (is(value, "close")) {
+    if (field_name_equals(value, "close")) {
       reading.close = true;
       continue;
     }
@@ -198,11 +195,11 @@ FieldReading read_connection(const FieldIndex& index) noexcept {
             at_element(Rule::connection_options, r, option, "a connection option is not a token"));
         continue;
       }
-      if (is(option, "close")) {
+      if (field_name_equals(option, "close")) {
         reading.close = true;
-      } else if (is(option, "keep-alive")) {
+      } else if (field_name_equals(option, "keep-alive")) {
         reading.keep_alive = true;
-      } else if (is(option, "upgrade")) {
+      } else if (field_name_equals(option, "upgrade")) {
         reading.upgrade = true;
       } else if (const FieldId id = detail::field_id(option);
                  id != FieldId::other &&

@@ -92,9 +92,12 @@ void check_status_code(const Checks& c) noexcept;    // status_code_rules.cpp: A
 void check_reason_phrase(const Checks& c) noexcept;  // status_code_rules.cpp: A09, H03, H09
 void check_class_rules(const Checks& c) noexcept;    // class_rules.cpp: D, F08, F12, C28
 void check_not_modified(const Checks& c) noexcept;   // not_modified_rules.cpp: E
-void check_intermediary(const Checks& c) noexcept;   // intermediary_rules.cpp: D10, E08, E09
-void check_field_lines(const Checks& c) noexcept;    // field_rules.cpp: B
-void check_field_values(const Checks& c) noexcept;   // field_value_rules.cpp: F
+void check_intermediary(const Checks& c) noexcept;   // intermediary_rules.cpp: D10, E09
+// intermediary_rules.cpp: E08, for a 304 with a stored response (`stored_fields` indexes it);
+// check_not_modified calls it with the index it builds for E04.
+void check_freshening(const Checks& c, const detail::FieldIndex& stored_fields) noexcept;
+void check_field_lines(const Checks& c) noexcept;            // field_rules.cpp: B
+void check_field_values(const Checks& c) noexcept;           // field_value_rules.cpp: F
 CacheControl check_cache_control(const Checks& c) noexcept;  // field_value_rules.cpp: F14, F15
 void check_w3c1992(const Checks& c) noexcept;                // w3c1992_rules.cpp: G (dialect)
 void check_historic_in_modern(const Checks& c) noexcept;     // w3c1992_rules.cpp: G in modern

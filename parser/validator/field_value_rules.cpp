@@ -12,10 +12,6 @@ namespace {
 
 namespace values = detail::values;
 
-bool is(std::string_view token, std::string_view lowercase) noexcept {
-  return field_name_equals(token, lowercase);
-}
-
 // An HTTP-date written with extra whitespace or in another case (RFC 9110 §5.6.7: the format
 // is case-sensitive and senders MUST NOT add whitespace) reads as a date once normalised.
 bool readable_after_normalising(std::string_view value, int year) noexcept {
@@ -122,27 +118,29 @@ void check_other_values(const Checks& c);
 
 constexpr int kRequestDirective = -2;
 
-// The CacheControl::Directive a directive name is, kRequestDirective for those only
-// requests carry (max-stale, min-fresh, only-if-cached), or -1. By length first: one comparison.
+// The CacheControl::Directive a directive name is, kRequestDirective for those only requests
+// carry (max-stale, min-fresh, only-if-cached), or -1. By length first: one comparison.
 int directive_id(std::string_view name) noexcept {
   switch (name.size()) {
     case 6:
-      return is(name, "public") ? CacheControl::public_ : -1;
+      return field_name_equals(name, "public") ? CacheControl::public_ : -1;
     case 7:
-      return is(name, "max-age")   ? CacheControl::max_age
-             : is(name, "private") ? CacheControl::private_
-                                   : -1;
+      return field_name_equals(name, "max-age")   ? CacheControl::max_age
+             : field_name_equals(name, "private") ? CacheControl::private_
+                                                  : -1;
     case 8:
-      return is(name, "s-maxage")   ? CacheControl::s_maxage
-             : is(name, "no-cache") ? CacheControl::no_cache
-             : is(name, "no-store") ? CacheControl::no_store
-                                    : -1;
+      return field_name_equals(name, "s-maxage")   ? CacheControl::s_maxage
+             : field_name_equals(name, "no-cache") ? CacheControl::no_cache
+             : field_name_equals(name, "no-store") ? CacheControl::no_store
+                                                   : -1;
     case 9:
-      return is(name, "max-stale") || is(name, "min-fresh") ? kRequestDirective : -1;
+      return field_name_equals(name, "max-stale") || field_name_equals(name, "min-fresh")
+                 ? kRequestDirective
+                 : -1;
     case 14:
-      return is(name, "only-if-cached") ? kRequestDirective : -1;
+      return field_name_equals(name, "only-if-cached") ? kRequestDirective : -1;
     case 15:
-      return is(name, "must-understand") ? CacheControl::must_understand : -1;
+      return field_name_equals(name, "must-understand") ? CacheControl::must_understand : -1;
     default:
       return -1;
   }
@@ -344,7 +342,7 @@ void check_list_syntax(const Checks& c) {
       values::ListReader list(c.value(i));
       std::string_view element;
       while (list.next(element))
-        option = option || is(element, "upgrade");
+        option = option || field_name_equals(element, "upgrade");
     }
     if (!option) {
       c.report_as(c.code() == 101 ? Severity::error : rule_info(Rule::upgrade_syntax).severity,
@@ -405,7 +403,7 @@ void check_other_values(const Checks& c) {
     values::ListReader list(c.value(i));
     std::string_view element;
     while (list.next(element)) {
-      if (is(element, "identity")) {
+      if (field_name_equals(element, "identity")) {
         c.report_line(Rule::content_type_present, i, "Content-Encoding lists identity");
       }
     }

@@ -38,14 +38,14 @@ Validators validators_of(const detail::FieldIndex& fields, int reference_year) n
   return v;
 }
 
+}  // namespace
+
 // RFC 9111 §4.3.4: the stored responses a 304 freshens are those its validator identifies. A
 // strong ETag identifies the stored responses with the same strong ETag; a weak one, a stored
 // response it matches by the weak comparison (RFC 9110 §8.8.3.2); a Last-Modified, the stored
 // response with that date; no validator at all, a stored response without one. When none is
 // identified the cache MUST NOT update: the 304 describes another representation.
-void check_freshening(const Checks& c) noexcept {
-  if (c.code() != 304 || c.request.reference_200 == nullptr) return;
-  const detail::FieldIndex stored_fields(*c.request.reference_200);
+void check_freshening(const Checks& c, const detail::FieldIndex& stored_fields) noexcept {
   const Validators stored = validators_of(stored_fields, c.reference_year);
   const Validators fresh = validators_of(c.fields, c.reference_year);
   if (fresh.etag.valid) {
@@ -69,6 +69,8 @@ void check_freshening(const Checks& c) noexcept {
                     "it carries no validator, and the stored response has one");
   }
 }
+
+namespace {
 
 // RFC 9110 §15.4.5: a proxy whose client sent the conditional request SHOULD forward the 304
 // rather than the full content. Judged on the proxy's own 200 to GET or HEAD: when the client's
@@ -126,7 +128,6 @@ void check_interim_forwarded(const Checks& c) noexcept {
 }  // namespace
 
 void check_intermediary(const Checks& c) noexcept {
-  check_freshening(c);
   check_conditional_answer(c);
   check_interim_forwarded(c);
 }

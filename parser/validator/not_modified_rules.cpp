@@ -48,6 +48,8 @@ void check_not_modified(const Checks& c) noexcept {
         c.report_status(Rule::code_304_required_fields, detail::field_info(id).name);
       }
     }
+    // RFC 9111 §4.3.4: for a cache, the reference is the stored response the 304 would update.
+    check_freshening(c, reference);
   }
   if (!c.has(FieldId::date)) c.report_status(Rule::code_304_date);
   // RFC 9110 §15.4.5: no other representation metadata, unless it guides cache updates.
