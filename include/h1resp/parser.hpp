@@ -101,6 +101,11 @@ class ResponseParser {
   [[nodiscard]] const FindingList& findings() const noexcept { return findings_; }
   [[nodiscard]] const Policy& policy() const noexcept { return policy_; }
   [[nodiscard]] KernelId kernel() const noexcept { return kernel_; }
+  // Bytes the scanner's first stage (the kernel) classified since reset(), a byte counted each
+  // time it is classified: what the incremental guarantee is measured by. Across feed() calls a
+  // byte is classified again only if it belongs to the line that was unfinished when the
+  // previous call returned; within one call, never.
+  [[nodiscard]] std::uint64_t bytes_classified() const noexcept { return bytes_classified_; }
 
  private:
   class Scan;  // the tokenizer's view of the bytes during one feed() (parser/tokenizer/scan.hpp)
@@ -166,6 +171,7 @@ class ResponseParser {
   std::uint32_t scan_from_ = 0;   // where the interrupted search resumes
   std::uint32_t field_count_ = 0;
   std::uint32_t empty_lines_ = 0;  // leading empty lines skipped
+  std::uint64_t bytes_classified_ = 0;  // see bytes_classified()
 };
 
 // A parser with room for N field lines of its own.

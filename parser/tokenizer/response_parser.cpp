@@ -55,6 +55,7 @@ void ResponseParser::reset() noexcept {
   scan_from_ = 0;
   field_count_ = 0;
   empty_lines_ = 0;
+  bytes_classified_ = 0;
 }
 
 bool ResponseParser::use_kernel(KernelId kernel) noexcept {
@@ -96,6 +97,7 @@ ParseStatus ResponseParser::feed(std::string_view received) noexcept {
     }
   }
   response_.field_lines = storage_.first(field_count_);
+  bytes_classified_ += scan.classified();
   return status_;
 }
 
@@ -113,6 +115,7 @@ ParseStatus ResponseParser::finish() noexcept {
       while (bytes[mismatch] == kHttp[mismatch - line_start_])
         ++mismatch;
       not_a_status_line(scan, mismatch, true);
+      bytes_classified_ += scan.classified();
       return status_;
     }
   }

@@ -45,7 +45,10 @@ class ResponseParser::Scan {
     window_start_ = from;
     window_end_ = std::min(avail_, from + detail::kWindowBytes);
     classify_(data_ + from, window_end_ - from, masks_);
+    classified_ += window_end_ - from;
   }
+  // Bytes classified by this Scan so far (ResponseParser::bytes_classified() adds them up).
+  [[nodiscard]] std::size_t classified() const noexcept { return classified_; }
 
   // The first offset in [from, bound) whose byte is a value CTL, or `bound` when there is none.
   // Pre-condition: bound <= avail().
@@ -78,6 +81,7 @@ class ResponseParser::Scan {
   detail::ClassifyFn classify_;
   std::size_t window_start_ = 0;
   std::size_t window_end_ = 0;
+  std::size_t classified_ = 0;
   detail::BlockMasks masks_[detail::kWindowBlocks];
 };
 
