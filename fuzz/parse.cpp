@@ -8,7 +8,8 @@
 // version, code, reason, field lines with their flags, error rule/offset/length and findings;
 // and again after finish(). Every span, error and finding must lie inside the bytes, a field
 // flag may only appear when the policy allows its leniency, and a lenient parse that reports no
-// warning must equal the strict parse (a leniency never applies silently).
+// warning must equal the strict parse (a leniency never applies silently). Each feed may classify,
+// besides the new bytes, only the line the previous feed left unfinished (feed_in_pieces()).
 #include <cstddef>
 #include <cstdint>
 

@@ -17,25 +17,42 @@
 namespace h1resp::testing {
 namespace {
 
-// Responses whose lines cross 64-byte blocks and 512-byte windows, in strict syntax (no
-// obs-fold: a folded field is one line across several line endings).
-std::vector<std::string> inputs() {
-  std::vector<std::string> out;
-  out.push_back("HTTP/1.1 204 No Content\r\nServer: x\r\n\r\n");
+struct Input {
+  Policy policy;
+  std::string bytes;
+};
+
+// Responses whose lines cross 64-byte blocks and 512-byte windows (no obs-fold: a folded field
+// is one line across several line endings), and lines that the fast paths leave to the general
+// steps after the window has moved past their start.
+std::vector<Input> inputs() {
+  std::vector<Input> out;
+  const Policy strict = Policy::strict();
+  out.push_back({strict, "HTTP/1.1 204 No Content\r\nServer: x\r\n\r\n"});
   std::string realistic =
       "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Type: text/html\r\n"
       "Set-Cookie: id=" +
       std::string(700, 'a') + "; Path=/; Secure\r\nCache-Control: max-age=60\r\n" +
       "Content-Security-Policy: default-src 'self'; " + std::string(1500, 'b') +
       "\r\nContent-Length: 5\r\n\r\nhello";
-  out.push_back(realistic);
+  out.push_back({strict, realistic});
   std::string many = "HTTP/1.1 404 Not Found\r\n";
   for (int i = 0; i < 90; ++i)
     many += "X-Field-" + std::to_string(i) + ": " +
             std::string(static_cast<std::size_t>(i % 40), 'v') + "\r\n";
   many += "\r\n";
-  out.push_back(many);
-  out.push_back("HTTP/1.1 500 " + std::string(900, 'r') + "\r\nContent-Length: 0\r\n\r\n");
+  out.push_back({strict, many});
+  out.push_back(
+      {strict, "HTTP/1.1 500 " + std::string(900, 'r') + "\r\nContent-Length: 0\r\n\r\n"});
+  // A line that starts at byte 520, in the first window, and whose name (whitespace before the
+  // colon) or value (a control byte) is irregular past byte 525, in the second.
+  Policy lenient = Policy::strict();
+  lenient.allow(Leniency::ws_before_colon).allow(Leniency::value_ctl).allow(Leniency::bare_lf);
+  const std::string first_line = "HTTP/1.1 200 OK\r\nA: " + std::string(498, 'v') + "\r\n";
+  out.push_back({lenient, first_line + "Name-Past-The-Window : y\r\n\r\n"});
+  out.push_back({lenient, first_line + "X-Long: " + std::string(40, 'w') + "\x01w\r\n\r\n"});
+  // A reason phrase that ends in a bare LF past the first window.
+  out.push_back({lenient, "HTTP/1.1 200 " + std::string(600, 'r') + "\nA: b\r\n\r\n"});
   return out;
 }
 
@@ -48,9 +65,10 @@ std::size_t unfinished_line_start(std::string_view input, std::size_t at) {
 
 // Feeds `input` in pieces ending at `cuts` (then the rest), each in a buffer of exactly its size,
 // and checks each feed() against the bound. Returns the total classified.
-std::uint64_t feed_and_check(std::string_view input, KernelId kernel,
+std::uint64_t feed_and_check(const Input& in, KernelId kernel,
                              const std::vector<std::size_t>& cuts) {
-  BasicResponseParser<> parser;
+  const std::string_view input = in.bytes;
+  BasicResponseParser<> parser(in.policy);
   EXPECT_TRUE(parser.use_kernel(kernel));
   std::size_t previous_end = 0;
   std::vector<std::size_t> ends = cuts;
@@ -76,24 +94,24 @@ std::uint64_t feed_and_check(std::string_view input, KernelId kernel,
 }
 
 TEST(IncrementalScan, OneShotClassifiesEachByteAtMostOnce) {
-  for (const std::string& input : inputs()) {
+  for (const Input& input : inputs()) {
     for (const KernelId kernel : supported_kernels()) {
       const std::uint64_t total = feed_and_check(input, kernel, {});
-      EXPECT_LE(total, input.size());
+      EXPECT_LE(total, input.bytes.size());
       // The whole header section went through stage 1 except, at most, the status line's
       // fixed prefix, which is compared directly.
-      BasicResponseParser<> parser;
+      BasicResponseParser<> parser(input.policy);
       parser.use_kernel(kernel);
-      ASSERT_EQ(parser.parse(input), ParseStatus::complete);
+      ASSERT_EQ(parser.parse(input.bytes), ParseStatus::complete);
       EXPECT_GE(parser.bytes_classified() + 16, parser.header_size());
     }
   }
 }
 
 TEST(IncrementalScan, ByteByByteRescansOnlyTheUnfinishedLine) {
-  for (const std::string& input : inputs()) {
+  for (const Input& input : inputs()) {
     std::vector<std::size_t> cuts;
-    for (std::size_t i = 1; i < input.size(); ++i)
+    for (std::size_t i = 1; i < input.bytes.size(); ++i)
       cuts.push_back(i);
     for (const KernelId kernel : supported_kernels())
       feed_and_check(input, kernel, cuts);
@@ -102,10 +120,10 @@ TEST(IncrementalScan, ByteByByteRescansOnlyTheUnfinishedLine) {
 
 TEST(IncrementalScan, RandomPiecesRescanOnlyTheUnfinishedLine) {
   std::mt19937 rng(20261126);
-  for (const std::string& input : inputs()) {
+  for (const Input& input : inputs()) {
     for (int round = 0; round < 40; ++round) {
       std::vector<std::size_t> cuts;
-      for (std::size_t at = 1 + rng() % 97; at < input.size(); at += 1 + rng() % 97)
+      for (std::size_t at = 1 + rng() % 97; at < input.bytes.size(); at += 1 + rng() % 97)
         cuts.push_back(at);
       for (const KernelId kernel : supported_kernels())
         feed_and_check(input, kernel, cuts);

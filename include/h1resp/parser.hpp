@@ -170,7 +170,7 @@ class ResponseParser {
   std::uint32_t value_from_ = 0;  // first byte after the colon (or of the reason phrase)
   std::uint32_t scan_from_ = 0;   // where the interrupted search resumes
   std::uint32_t field_count_ = 0;
-  std::uint32_t empty_lines_ = 0;  // leading empty lines skipped
+  std::uint32_t empty_lines_ = 0;       // leading empty lines skipped
   std::uint64_t bytes_classified_ = 0;  // see bytes_classified()
 };
 

@@ -36,16 +36,22 @@ ResponseParser::Step ResponseParser::field_lines(Scan& scan) noexcept {
   while (step == Step::next && static_cast<Phase>(phase_) == Phase::line_start) {
     step = ordinary_field_lines(scan);
     if (step != Step::next) break;
-    step = field_line(scan);  // the line the fast path left: whatever it is
+    // The line the fast path left: from its value when the name was ordinary, else whatever it
+    // is, from its first byte.
+    step = static_cast<Phase>(phase_) == Phase::field_value ? field_value(scan) : field_line(scan);
   }
   return step;
 }
 
 // The hot path: field lines that are a token, a colon, a value of visible bytes and CRLF, and
 // the empty line. It stops at the first line that is anything else (or that the bytes do not
-// complete), and leaves that line, untouched, to field_line(), which decides it from its first
-// byte: the fast path accepts only what the general steps would accept in exactly the same way,
-// so the results cannot differ.
+// complete), and leaves that line to the general steps in the state they would have reached on
+// the bytes it has read: at the line's first byte for field_line(), with the name search
+// resuming at the first byte that is not a tchar; or, when the name and colon were ordinary, in
+// the field_value phase with the line-end search resuming at the first CTL after the colon. The
+// fast path accepts only what the general steps would accept in exactly the same way, so the
+// results cannot differ; and the general steps do not search again what it searched, so no byte
+// is classified twice in one feed() (the window may have moved past the line's start).
 //
 // It walks the window of masks itself, with its state in locals: the CTL mask as one stream
 // (in valid lines its only bits are each line's CR and LF, so every block of it is looked at
@@ -77,6 +83,9 @@ ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
   };
 
   Step step = Step::next;
+  std::size_t resume = start;  // where the general steps' search resumes in the line left
+  bool name_done = false;      // the line left has an ordinary name and colon
+  std::size_t colon = start;
   while (start + 1 < avail) {
     if (data[start] == '\r') {
       if (data[start + 1] == '\n') step = complete(start + 2);
@@ -85,7 +94,7 @@ ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
     const std::size_t bound = std::min(avail, start + max_line + 1);
     // The name: the first byte that is not a tchar must be the colon, after at least one tchar.
     if (start >= window_end) move_window(start);
-    std::size_t colon = bound;
+    colon = bound;
     std::size_t rel = start - window_start;
     std::uint64_t bits = masks[rel / detail::kBlockBytes].not_tchar >> (rel % detail::kBlockBytes);
     for (;;) {
@@ -102,7 +111,10 @@ ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
       }
       bits = masks[rel / detail::kBlockBytes].not_tchar;
     }
-    if (colon == start || colon == bound || data[colon] != ':') break;
+    if (colon == start || colon == bound || data[colon] != ':') {
+      resume = colon;  // bytes [start, colon) are tchars
+      break;
+    }
     // The line end: the next CTL after the colon must be the CR of CRLF.
     std::size_t cr = bound;
     for (;;) {
@@ -124,8 +136,12 @@ ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
       if (ctl_base >= window_end) move_window(ctl_base);
       ctl_bits = masks[(ctl_base - window_start) / detail::kBlockBytes].ctl;
     }
-    if (cr == bound || cr + 1 >= avail || data[cr] != '\r' || data[cr + 1] != '\n') break;
-    if (count >= max_fields) break;
+    if (cr == bound || cr + 1 >= avail || data[cr] != '\r' || data[cr + 1] != '\n' ||
+        count >= max_fields) {
+      name_done = true;
+      resume = cr;  // bytes (colon, cr) hold no CTL
+      break;
+    }
     // OWS around the value: almost always one SP before it and none after.
     std::size_t value = colon + 1 + (data[colon + 1] == ' ');  // data[cr] is '\r': in bounds
     std::size_t end = cr;
@@ -138,10 +154,16 @@ ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
     line.value = Span{static_cast<std::uint32_t>(value), static_cast<std::uint32_t>(end - value)};
     line.flags = 0;
     start = cr + 2;
+    resume = start;
   }
   field_count_ = count;
   line_start_ = static_cast<std::uint32_t>(start);
-  scan_from_ = line_start_;
+  scan_from_ = static_cast<std::uint32_t>(resume);
+  if (name_done) {  // field_name()'s state after this name and colon
+    name_end_ = static_cast<std::uint32_t>(colon);
+    value_from_ = static_cast<std::uint32_t>(colon + 1);
+    phase_ = static_cast<std::uint8_t>(Phase::field_value);
+  }
   return step;
 }
 
@@ -149,7 +171,8 @@ ResponseParser::Step ResponseParser::ordinary_field_lines(Scan& scan) noexcept {
 ResponseParser::Step ResponseParser::field_line(Scan& scan) noexcept {
   const std::size_t start = line_start_;
   if (start >= scan.avail()) return out_of_bytes(scan);
-  scan_from_ = line_start_;
+  // scan_from_: where ordinary_field_lines() left the name search (the line start, or the first
+  // byte that is not a tchar).
   switch (scan.at(start)) {
     case '\r':
       if (start + 1 >= scan.avail()) return out_of_bytes(scan);

@@ -99,7 +99,9 @@ ResponseParser::Step ResponseParser::not_a_status_line(Scan& scan, std::size_t m
 // first offending byte is reported whatever the split. Re-run from the line start on each
 // feed() until it passes: 13 bytes, plus the whitespace runs of a lenient reading.
 ResponseParser::Step ResponseParser::status_line(Scan& scan) noexcept {
-  if (ordinary_status_line(scan)) return Step::next;
+  if (ordinary_status_line(scan)) {
+    return static_cast<Phase>(phase_) == Phase::reason ? reason(scan) : Step::next;
+  }
   // The check is re-run from the line start after a wait: undo the notes of the earlier run.
   const FindingList::Mark mark = findings_.mark();
   const Step step = status_line_prefix(scan);
@@ -232,26 +234,26 @@ ResponseParser::Step ResponseParser::status_line_prefix(Scan& scan) noexcept {
   return Step::next;
 }
 
-// The hot path: "HTTP/1." DIGIT SP 3DIGIT SP reason CRLF, all of it in the bytes, read strictly.
-// Anything else (another shape, a lenient reading, bytes still to come) returns false with
-// nothing changed, and the general steps decide the line from its start: the fast path accepts
-// only what they would accept in exactly the same way.
+// The hot path: "HTTP/1." DIGIT SP 3DIGIT SP, a first byte of the reason phrase (or of its line
+// ending) that is not whitespace, the reason and CRLF, read strictly. When the prefix is
+// ordinary but the rest is not (a control byte, a bare CR or LF, bytes still to come), the
+// state is the one status_line_prefix() leaves on the prefix, in the reason phase, with the
+// line-end search resuming where this one stopped: no byte is classified twice in one feed()
+// (parser.hpp). Anything else (another shape, a lenient reading, fewer than 14 bytes, whitespace
+// that a run could extend) returns false with nothing changed, and the general steps decide the
+// line from its start.
 bool ResponseParser::ordinary_status_line(Scan& scan) noexcept {
   if (policy_.allows(Leniency::status_line_whitespace) || policy_.dialect != Dialect::modern) {
     return false;
   }
   const std::size_t start = line_start_;
-  if (start + 13 > scan.avail()) return false;
+  if (start + 14 > scan.avail()) return false;
   const char* p = scan.data() + start;
   if (std::memcmp(p, "HTTP/1.", 7) != 0 || !is_digit(static_cast<unsigned char>(p[7])) ||
       p[8] != ' ' || !is_digit(static_cast<unsigned char>(p[9])) ||
       !is_digit(static_cast<unsigned char>(p[10])) ||
-      !is_digit(static_cast<unsigned char>(p[11])) || p[12] != ' ') {
-    return false;
-  }
-  const std::size_t bound = std::min(scan.avail(), start + policy_.limits.max_line_bytes + 1);
-  const std::size_t end = scan.next_ctl(start + 13, bound);
-  if (end == bound || end + 1 >= scan.avail() || scan.at(end) != '\r' || scan.at(end + 1) != '\n') {
+      !is_digit(static_cast<unsigned char>(p[11])) || p[12] != ' ' ||
+      is_status_line_ws(static_cast<unsigned char>(p[13]))) {
     return false;
   }
   response_.version_major = 1;
@@ -259,6 +261,14 @@ bool ResponseParser::ordinary_status_line(Scan& scan) noexcept {
   response_.status =
       static_cast<std::uint16_t>((p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0'));
   response_.code = Span{static_cast<std::uint32_t>(start + 9), 3};
+  value_from_ = static_cast<std::uint32_t>(start + 13);
+  const std::size_t bound = std::min(scan.avail(), start + policy_.limits.max_line_bytes + 1);
+  const std::size_t end = scan.next_ctl(start + 13, bound);
+  if (end == bound || end + 1 >= scan.avail() || scan.at(end) != '\r' || scan.at(end + 1) != '\n') {
+    scan_from_ = static_cast<std::uint32_t>(end);  // reason() goes on from this byte
+    phase_ = static_cast<std::uint8_t>(Phase::reason);
+    return true;
+  }
   response_.reason =
       Span{static_cast<std::uint32_t>(start + 13), static_cast<std::uint32_t>(end - start - 13)};
   response_.status_line =
