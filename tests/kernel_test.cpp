@@ -7,6 +7,11 @@
 #include <string>
 #include <vector>
 
+#if defined(__unix__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #include "h1resp/kernel.hpp"
 #include "parse_harness.hpp"
 #include "scanner/block_masks.hpp"
@@ -88,6 +93,39 @@ TEST(Kernels, EveryKernelMatchesScalarOnRandomBuffersOfEverySize) {
     }
   }
 }
+
+#if defined(__unix__)
+// Masked loads are not checked by AddressSanitizer, so bounds are checked by the hardware here:
+// the bytes end right before an inaccessible page (and, second, start right after one), for
+// every size a kernel is given; a kernel that touched one byte outside them would fault.
+TEST(Kernels, EveryKernelStaysInsideBytesBetweenGuardPages) {
+  const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  ASSERT_GE(page, kWindowBytes);
+  void* const map =
+      mmap(nullptr, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(map, MAP_FAILED);
+  char* const middle = static_cast<char*>(map) + page;
+  ASSERT_EQ(mprotect(map, page, PROT_NONE), 0);
+  ASSERT_EQ(mprotect(middle + page, page, PROT_NONE), 0);
+  std::mt19937_64 rng(7);
+  for (std::size_t i = 0; i < page; ++i)
+    middle[i] = static_cast<char>(rng());
+  for (std::size_t size = 0; size <= kWindowBytes; ++size) {
+    for (const char* data :
+         {static_cast<const char*>(middle + page - size), static_cast<const char*>(middle)}) {
+      const std::string bytes(data, size);
+      const auto reference = classify(KernelId::scalar, bytes);
+      for (KernelId kernel : supported_kernels()) {
+        std::vector<BlockMasks> out(kWindowBlocks);
+        detail::classify_function(kernel)(data, size, out.data());  // a fault ends the test
+        out.resize((size + 63) / 64);
+        ASSERT_TRUE(same(out, reference)) << to_string(kernel) << " size " << size;
+      }
+    }
+  }
+  munmap(map, 3 * page);
+}
+#endif
 
 TEST(Kernels, ForceKernelChangesWhatNewParsersUse) {
   const KernelId before = active_kernel();
