@@ -31,7 +31,7 @@ ResponseParser::Step ResponseParser::leading_lines(Scan& scan) noexcept {
     const unsigned char c = scan.at(at);
     if (c != '\r' && c != '\n') {
       phase_ = static_cast<std::uint8_t>(Phase::status_line);
-      return Step::next;
+      return status_line(scan);  // at once, not through feed()'s dispatch: every response does
     }
     // RFC 9112 §2.2: a recipient SHOULD ignore at least one empty line received before the
     // status line; anything else before it is not a response (§9.2).
@@ -100,7 +100,8 @@ ResponseParser::Step ResponseParser::not_a_status_line(Scan& scan, std::size_t m
 // feed() until it passes: 13 bytes, plus the whitespace runs of a lenient reading.
 ResponseParser::Step ResponseParser::status_line(Scan& scan) noexcept {
   if (ordinary_status_line(scan)) {
-    return static_cast<Phase>(phase_) == Phase::reason ? reason(scan) : Step::next;
+    // On to the field lines at once, or to the rest of an irregular reason phrase.
+    return static_cast<Phase>(phase_) == Phase::reason ? reason(scan) : field_lines(scan);
   }
   // The check is re-run from the line start after a wait: undo the notes of the earlier run.
   const FindingList::Mark mark = findings_.mark();
