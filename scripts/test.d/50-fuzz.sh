@@ -5,12 +5,21 @@
 # $FUZZ_BUILD/artifacts/ (a build directory, ignored by git) and printed as hex.
 #
 # Environment: ROOT (the source tree), JOBS; H1RESP_FUZZ_SECONDS (per harness, default 45),
-# H1RESP_FUZZ_BUILD_DIR (default $ROOT/build-fuzz). Without clang the stage is skipped.
+# H1RESP_FUZZ_SEED (libFuzzer's -seed, default 1; 0 picks a random one), H1RESP_FUZZ_BUILD_DIR
+# (default $ROOT/build-fuzz). Without clang the stage is skipped.
+#
+# Why a fixed seed: this stage gates every change, so its verdict should belong to the change, not
+# to luck. With the same seed, corpus and code, libFuzzer draws the same mutations (only the order
+# of equally long seed files can differ between file systems), and a slower machine runs roughly a
+# prefix of what a faster one runs: a failure here reproduces with the same command. New ground is
+# covered when the code changes (coverage steers the mutations) and by the long campaigns of
+# scripts/fuzz.sh, which use random seeds; what they find goes to corpus/regressions/.
 set -euo pipefail
 
 ROOT=${ROOT:?ROOT is the source tree}
 JOBS=${JOBS:-$(nproc)}
 SECONDS_EACH=${H1RESP_FUZZ_SECONDS:-45}
+SEED=${H1RESP_FUZZ_SEED:-1}
 FUZZ_BUILD=${H1RESP_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 TARGETS=(parse validate differential kernels chunked)
 
@@ -37,11 +46,11 @@ for target in "${TARGETS[@]}"; do
   mkdir -p "$work/corpus" "$work/artifacts"
   # The committed corpus is read, never written: new inputs go to the scratch copy.
   if [ -d "$ROOT/corpus/fuzz/$target" ]; then cp -R "$ROOT/corpus/fuzz/$target/." "$work/corpus/"; fi
-  echo "50-fuzz: $target for ${SECONDS_EACH}s" >&2
+  echo "50-fuzz: $target for ${SECONDS_EACH}s, seed $SEED" >&2
   status=0
   (cd "$work" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$FUZZ_BUILD/fuzz/fuzz_$target" -max_total_time="$SECONDS_EACH" -timeout=10 \
+    "$FUZZ_BUILD/fuzz/fuzz_$target" -max_total_time="$SECONDS_EACH" -seed="$SEED" -timeout=10 \
     -rss_limit_mb=2048 -dict="$ROOT/fuzz/http.dict" -artifact_prefix="$work/artifacts/" \
     -print_final_stats=1 "$work/corpus" "$ROOT/corpus/regressions") >"$work/log" 2>&1 || status=$?
   grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|cov:' "$work/log" |
