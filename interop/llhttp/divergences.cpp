@@ -249,7 +249,9 @@ constexpr Divergence kDivergences[] = {
      "llhttp takes a 1xx response that does not keep the connection alive (HTTP/1.0 without "
      "keep-alive, or \"Connection: close\") as the end of the connection, and reads nothing "
      "after it or refuses what follows; h1resp reads the final response that follows (and notes "
-     "status.1xx-to-http10 when the request was HTTP/1.0).",
+     "status.1xx-to-http10 when the request was HTTP/1.0). The Connection field is llhttp's "
+     "reading: where a leniency or the 1992 dialect reads the bytes otherwise (a bare CR as "
+     "status-line whitespace), h1resp may see it as part of the reason phrase.",
      "RFC 9110 §15.2: a 1xx is interim, the final response follows on the same connection; "
      "persistence (RFC 9112 §9.3) is decided by the final response."},
     {"llhttp-rejects-repeated-content-length", llhttp_rejects, Rule::count_,
