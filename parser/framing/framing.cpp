@@ -25,7 +25,7 @@ bool report(const framing::FieldReading& reading, Severity severity, FindingList
     const Severity s = p.severity_floor > severity ? p.severity_floor
                        : p.severity_cap < severity ? p.severity_cap
                                                    : severity;
-    findings.add(p.rule, s, p.offset, p.length, p.detail);
+    findings.add(p.rule, s, p.offset, p.length, p.detail.view());
     error = error || s == Severity::error;
   }
   return error;

@@ -160,8 +160,8 @@ FieldReading read_transfer_encoding(const FieldIndex& index) noexcept {
     // Without chunked at all the body is close-delimited, which every parser agrees on; with
     // chunked before another coding, parsers disagree.
     reading.add({Rule::framing_te_chunked_not_final, reading.offset, reading.length,
-                 chunked != 0 ? "chunked is not the final transfer coding"
-                              : "no chunked coding: the body runs until close",
+                 chunked != 0 ? std::string_view("chunked is not the final transfer coding")
+                              : std::string_view("no chunked coding: the body runs until close"),
                  Severity::info, chunked != 0 ? Severity::error : Severity::warning});
   }
   reading.chunked_final = last_chunked;
@@ -209,8 +209,9 @@ FieldReading read_connection(const FieldIndex& index) noexcept {
         const bool framing = id == FieldId::content_length;
         reading.add({Rule::field_connection_nominates_end_to_end, offset_in(r, option),
                      static_cast<std::uint32_t>(option.size()),
-                     framing ? "Connection names Content-Length"
-                             : "Connection names a field meant for all recipients",
+                     framing
+                         ? std::string_view("Connection names Content-Length")
+                         : std::string_view("Connection names a field meant for all recipients"),
                      framing ? Severity::error : Severity::info,
                      framing ? Severity::error : Severity::warning});
       }
