@@ -34,6 +34,55 @@ TEST(FindingList, AppendKeepsWhatTheOtherListOnlyCounted) {
   EXPECT_EQ(empty.verdict(), Verdict::accept);
 }
 
+// Copies copy only the stored findings (the other slots are never written): a copy must still
+// be the whole list, counts and drops included, and an assignment must replace a longer list.
+bool same_list(const FindingList& a, const FindingList& b) {
+  if (a.size() != b.size() || a.dropped() != b.dropped()) return false;
+  for (const Severity s : {Severity::info, Severity::warning, Severity::error}) {
+    if (a.count(s) != b.count(s)) return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].rule != b[i].rule || a[i].severity != b[i].severity || a[i].offset != b[i].offset ||
+        a[i].length != b[i].length || a[i].detail != b[i].detail) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST(FindingList, CopiesAreTheWholeList) {
+  FindingList full;
+  for (std::size_t i = 0; i < FindingList::kCapacity + 3; ++i)
+    full.add(Rule::field_value_ctl, i % 2 == 0 ? Severity::warning : Severity::error, i, 1,
+             i % 3 == 0 ? "three" : "");
+  FindingList few;
+  few.add(Rule::date_required, Severity::info, 7, 0, "no Date");
+
+  const FindingList copy(full);  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_TRUE(same_list(copy, full));
+  EXPECT_EQ(copy.verdict(), Verdict::reject);
+  EXPECT_EQ(copy.dropped(), 3U);
+
+  FindingList other;  // as full as `full`, with other findings in every slot
+  for (std::size_t i = 0; i < FindingList::kCapacity; ++i)
+    other.add(Rule::field_value_obs_text, Severity::info, 1000 + i, 2);
+  FindingList assigned = other;
+  assigned = few;  // a shorter list replaces a full one
+  EXPECT_TRUE(same_list(assigned, few));
+  EXPECT_EQ(assigned.verdict(), Verdict::accept);
+  EXPECT_EQ(assigned.begin()->detail, "no Date");
+  assigned = full;  // and a longer one a shorter one, whose old slots hold other findings
+  EXPECT_TRUE(same_list(assigned, full));
+
+  const FindingList& alias = assigned;
+  assigned = alias;  // self-assignment keeps the list
+  EXPECT_TRUE(same_list(assigned, full));
+
+  const FindingList value_initialized{};
+  EXPECT_TRUE(value_initialized.empty());
+  EXPECT_EQ(value_initialized.begin(), value_initialized.end());
+}
+
 // A response whose parser notes fill its list: the stream's message still counts the warning
 // that came last, and says that findings were dropped.
 TEST(FindingList, StreamMessagesCountTheParsersDroppedFindings) {
