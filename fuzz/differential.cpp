@@ -196,10 +196,8 @@ const interop::Divergence* after_closing_interim(const interop::Disagreement& d,
                                                  const Policy& policy,
                                                  const interop::LlhttpOptions& llhttp) {
   if (d.kind != interop::Disagreement::llhttp_rejects || d.index == 0) return nullptr;
-  std::vector<std::string_view> names;
-  for (const RequestMethod m : methods)
-    names.push_back(to_string(m));
-  const interop::LlhttpResult ll = interop::llhttp_read_responses(bytes, names, llhttp, true);
+  const interop::LlhttpResult ll =
+      interop::llhttp_read_responses(bytes, interop::method_names(methods), llhttp, true);
   const std::size_t previous = d.index - 1;
   const bool llhttp_closes_after_previous =
       previous < ll.messages.size() && ll.messages[previous].complete &&
@@ -232,10 +230,8 @@ bool trailers_in_llhttp_fields(const interop::Disagreement& d, std::string_view 
                                const std::vector<RequestMethod>& methods, const Policy& policy,
                                const interop::LlhttpOptions& llhttp) {
   if (d.kind != interop::Disagreement::fields) return false;
-  std::vector<std::string_view> names;
-  for (const RequestMethod m : methods)
-    names.push_back(to_string(m));
-  const interop::LlhttpResult ll = interop::llhttp_read_responses(bytes, names, llhttp, true);
+  const interop::LlhttpResult ll =
+      interop::llhttp_read_responses(bytes, interop::method_names(methods), llhttp, true);
   if (d.index >= ll.messages.size()) return false;
   const interop::LlhttpMessage& lm = ll.messages[d.index];
   return any_response(bytes, methods, policy, d.index, [&](const StreamMessage& m) {

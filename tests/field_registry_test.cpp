@@ -1,15 +1,10 @@
 // The field registry's lookup: a perfect hash with a word-wise, case-insensitive comparison.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <string>
 #include <vector>
 
-#if defined(__unix__)
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
-
+#include "guard_pages.hpp"
 #include "h1resp/parser.hpp"
 #include "registry/field_registry.hpp"
 
@@ -106,7 +101,7 @@ TEST(FieldRegistry, IndexFindsNamesAtTheEndsOfTheBytes) {
   }
 }
 
-#if defined(__unix__)
+#if defined(H1RESP_HAVE_GUARD_PAGES)
 // The same names with the hardware checking the bounds: the bytes end right before an
 // inaccessible page, or start right after one, so a word load one byte outside them faults
 // (AddressSanitizer cannot see an over-read that stays inside a std::string's capacity). The
@@ -114,13 +109,8 @@ TEST(FieldRegistry, IndexFindsNamesAtTheEndsOfTheBytes) {
 // after the last name, so the lookup must choose its general path there; the longer ones put
 // names on the fast path, whose words end at most at the last byte.
 TEST(FieldRegistry, IndexStaysInsideBytesBetweenGuardPages) {
-  const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-  void* const map =
-      mmap(nullptr, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  ASSERT_NE(map, MAP_FAILED);
-  char* const middle = static_cast<char*>(map) + page;
-  ASSERT_EQ(mprotect(map, page, PROT_NONE), 0);
-  ASSERT_EQ(mprotect(middle + page, page, PROT_NONE), 0);
+  const h1resp::testing::GuardPages guard;
+  ASSERT_TRUE(guard.ok());
   Policy policy;  // the bare-LF lines leave the fewest bytes after a name
   policy.allow(Leniency::bare_lf);
   std::size_t checked = 0;
@@ -131,12 +121,10 @@ TEST(FieldRegistry, IndexStaysInsideBytesBetweenGuardPages) {
       for (const std::string& bytes :
            {"HTTP/1.1 200 \r\n" + name + ":\r\n\r\n", "HTTP/1.1 200 \r\n" + name + ":\n\n",
             "HTTP/1.1 200 OK\r\nX: y\r\n" + name + ": v\r\n\r\n"}) {
-        ASSERT_LE(bytes.size(), page);
-        for (char* const at : {middle + page - bytes.size(), middle}) {
-          std::memcpy(at, bytes.data(), bytes.size());
+        ASSERT_LE(bytes.size(), guard.page_size());
+        for (const bool at_start : {false, true}) {
           BasicResponseParser<> parser(policy);
-          ASSERT_EQ(parser.parse(std::string_view(at, bytes.size())), ParseStatus::complete)
-              << bytes;
+          ASSERT_EQ(parser.parse(guard.place(bytes, at_start)), ParseStatus::complete) << bytes;
           const Response& r = parser.response();
           const FieldIndex index(r);  // a fault ends the test
           EXPECT_EQ(index.id_at(r.field_count() - 1), info.id) << bytes;
@@ -146,7 +134,6 @@ TEST(FieldRegistry, IndexStaysInsideBytesBetweenGuardPages) {
     }
   }
   EXPECT_EQ(checked, kFieldIdCount * 3 * 3 * 2);
-  munmap(map, 3 * page);
 }
 #endif
 

@@ -7,11 +7,7 @@
 #include <string>
 #include <vector>
 
-#if defined(__unix__)
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
-
+#include "guard_pages.hpp"
 #include "h1resp/kernel.hpp"
 #include "parse_harness.hpp"
 #include "scanner/block_masks.hpp"
@@ -94,19 +90,16 @@ TEST(Kernels, EveryKernelMatchesScalarOnRandomBuffersOfEverySize) {
   }
 }
 
-#if defined(__unix__)
+#if defined(H1RESP_HAVE_GUARD_PAGES)
 // Masked loads are not checked by AddressSanitizer, so bounds are checked by the hardware here:
 // the bytes end right before an inaccessible page (and, second, start right after one), for
 // every size a kernel is given; a kernel that touched one byte outside them would fault.
 TEST(Kernels, EveryKernelStaysInsideBytesBetweenGuardPages) {
-  const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const GuardPages guard;
+  ASSERT_TRUE(guard.ok());
+  const std::size_t page = guard.page_size();
   ASSERT_GE(page, kWindowBytes);
-  void* const map =
-      mmap(nullptr, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  ASSERT_NE(map, MAP_FAILED);
-  char* const middle = static_cast<char*>(map) + page;
-  ASSERT_EQ(mprotect(map, page, PROT_NONE), 0);
-  ASSERT_EQ(mprotect(middle + page, page, PROT_NONE), 0);
+  char* const middle = guard.page_start();
   std::mt19937_64 rng(7);
   for (std::size_t i = 0; i < page; ++i)
     middle[i] = static_cast<char>(rng());
@@ -123,7 +116,6 @@ TEST(Kernels, EveryKernelStaysInsideBytesBetweenGuardPages) {
       }
     }
   }
-  munmap(map, 3 * page);
 }
 #endif
 

@@ -79,13 +79,18 @@ bool leading_fields_agree(const LlhttpMessage& llhttp, const Response& r) {
   return true;
 }
 
+std::vector<std::string_view> method_names(std::span<const RequestMethod> methods) {
+  std::vector<std::string_view> names;
+  names.reserve(methods.size());
+  for (const RequestMethod m : methods)
+    names.push_back(to_string(m));
+  return names;
+}
+
 std::vector<Disagreement> compare_streams(std::string_view bytes,
                                           std::span<const RequestMethod> methods,
                                           const Policy& policy, const LlhttpOptions& options) {
-  std::vector<std::string_view> names;
-  for (const RequestMethod m : methods)
-    names.push_back(to_string(m));
-  const LlhttpResult ll = llhttp_read_responses(bytes, names, options, true);
+  const LlhttpResult ll = llhttp_read_responses(bytes, method_names(methods), options, true);
 
   StreamOptions stream_options;
   stream_options.policy = policy;

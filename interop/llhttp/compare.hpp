@@ -39,6 +39,9 @@ struct Disagreement {
 // llhttp has fewer lines.
 [[nodiscard]] bool leading_fields_agree(const LlhttpMessage& llhttp, const Response& r);
 
+// The names of `methods`, as llhttp_read_responses() takes the requests' methods.
+[[nodiscard]] std::vector<std::string_view> method_names(std::span<const RequestMethod> methods);
+
 // Reads `bytes` with h1resp (`policy`, validation on) and llhttp (`options`), both as a stream
 // of responses to requests with `methods` (the last repeating; empty: GET) that ends at a close.
 std::vector<Disagreement> compare_streams(std::string_view bytes,
