@@ -20,6 +20,9 @@
 //    ResponseStream does with all the bytes at once: same offsets, sizes, body kinds and lengths.
 // 3. The first response, validated on its own with validate() before its body is read, reports
 //    findings inside its bytes.
+// 4. Validation::errors_only finds the same errors as Validation::every_rule, message by message
+//    (the same count, and the same rules, offsets, lengths and details in the same order when
+//    nothing was dropped), so the same messages are rejected.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -298,6 +301,42 @@ void check_first_response(std::string_view input, const StreamOptions& options) 
   check_verdict(findings);
 }
 
+// The errors of a list, as text, to compare and to show.
+std::string errors_of(const FindingList& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    if (f.severity != Severity::error) continue;
+    out += "  " + std::string(to_string(f.rule)) + " at " + std::to_string(f.offset) + "+" +
+           std::to_string(f.length) + ": " + std::string(f.detail) + "\n";
+  }
+  return out;
+}
+
+void check_errors_only(std::string_view input, const StreamOptions& options) {
+  StreamOptions errors_only = options;
+  errors_only.policy.validation = Validation::errors_only;
+  StreamOptions every_rule = options;
+  every_rule.policy.validation = Validation::every_rule;
+  ResponseStream a(input, every_rule);
+  ResponseStream b(input, errors_only);
+  StreamMessage ma;
+  StreamMessage mb;
+  while (true) {
+    const bool more = a.next(ma);
+    check(more == b.next(mb), "errors_only walks another number of messages");
+    if (!more) return;
+    const bool same_count =
+        ma.findings.count(Severity::error) == mb.findings.count(Severity::error);
+    const bool comparable = ma.findings.dropped() == 0 && mb.findings.dropped() == 0;
+    if (!same_count || (comparable && errors_of(ma.findings) != errors_of(mb.findings)))
+        [[unlikely]] {
+      fail(
+          "errors_only finds other errors than every_rule",
+          "  every_rule:\n" + errors_of(ma.findings) + "  errors_only:\n" + errors_of(mb.findings));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace h1resp::fuzz
 
@@ -351,5 +390,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
          "  ResponseStream:\n" + describe(stream) + "  proxy:\n" + describe(proxy));
   }
   check_first_response(bytes.view(), options);
+  check_errors_only(bytes.view(), options);
   return 0;
 }

@@ -100,6 +100,10 @@ int main(int argc, char** argv) {
   app.add_flag("--lenient", lenient,
                "every leniency RFC 9112 allows a recipient (each use logged as a warning)");
   app.add_option("--allow", allow, "one leniency by name (e.g. obs-fold), repeatable");
+  bool errors_only = false;
+  app.add_flag("--errors-only", errors_only,
+               "validate with only the rules that can find an error: the same 502s, without "
+               "the cost of looking for what would only be logged");
   app.add_option("--via", config.via, "our pseudonym in Via")->capture_default_str();
   app.add_flag("--no-via", no_via, "send no Via field");
   app.add_flag("-v,--verbose", config.verbose, "log every exchange and informational findings");
@@ -122,6 +126,7 @@ int main(int argc, char** argv) {
     }
     config.policy.allow(*leniency);
   }
+  if (errors_only) config.policy.validation = h1resp::Validation::errors_only;
   if (no_via) config.via.clear();
   config.client_timeout = h1proxy::Millis(client_timeout);
   config.connect_timeout = h1proxy::Millis(connect_timeout);

@@ -75,12 +75,21 @@ typedef enum h1resp_result {
 /* The name of `result`, e.g. "H1RESP_ESTATE" (static; "?" for an unknown value). */
 H1RESP_API const char* h1resp_result_name(h1resp_result result) H1RESP_NOEXCEPT;
 
-/* ---- Policy: limits, leniencies, dialect (policy.hpp) ------------------------------------- */
+/* ---- Policy: limits, leniencies, dialect, validation (policy.hpp)
+ * ------------------------------------- */
 
 typedef enum h1resp_dialect {
   H1RESP_DIALECT_MODERN = 0,  /* RFC 9110, 9111, 9112 and the IANA status code registry */
   H1RESP_DIALECT_W3C1992 = 1, /* the W3C HTTP response text of 1992-1994 */
 } h1resp_dialect;
+
+/* Which rules h1resp_parser_validate() runs (policy.hpp: Validation). */
+typedef enum h1resp_validation {
+  H1RESP_VALIDATION_EVERY_RULE = 0, /* errors, warnings and infos */
+  /* Only the rules that can find an error: the same errors, so the same REJECT verdict, at a
+   * fraction of the cost; never WARN. For a proxy that decides between forwarding and 502. */
+  H1RESP_VALIDATION_ERRORS_ONLY = 1,
+} h1resp_validation;
 
 /* Leniency bits: each accepts one deviation RFC 9112 allows a recipient to accept, and records a
  * warning finding each time it applies. Named after the rule whose violation they accept. */
@@ -107,6 +116,7 @@ typedef struct h1resp_policy {
   uint32_t max_trailer_section_bytes;
   uint32_t leniencies; /* H1RESP_LENIENT_* bits */
   h1resp_dialect dialect;
+  h1resp_validation validation;
 } h1resp_policy;
 
 /* Fills `policy` with the strict defaults (every rule enforced, the default limits). A NULL

@@ -86,10 +86,26 @@ enum class Dialect : std::uint8_t {
 
 [[nodiscard]] std::string_view to_string(Dialect dialect) noexcept;
 
+// Which rules the semantic validator (validate(), examine()) runs. The tokenizer, the framing
+// decision and the body checks of ResponseStream report every finding either way.
+enum class Validation : std::uint8_t {
+  // Every rule: errors, warnings and infos. What a conformance tester or a log wants.
+  every_rule,
+  // Only the rules that can find an error. The error findings are the same as with every_rule,
+  // in the same order, so the verdict is `reject` exactly when every_rule's is; warnings and
+  // infos are not looked for, so it is never `warn`. What a proxy that only decides between
+  // forwarding and answering 502 needs: it skips the value grammars (dates, Cache-Control,
+  // Location, ...) and the class and 304 rules, most of the validator's cost.
+  errors_only,
+};
+
+[[nodiscard]] std::string_view to_string(Validation validation) noexcept;
+
 struct Policy {
   Limits limits{};
   std::uint16_t leniencies = 0;  // a set of `Leniency` bits
   Dialect dialect = Dialect::modern;
+  Validation validation = Validation::every_rule;
 
   [[nodiscard]] constexpr bool allows(Leniency l) const noexcept {
     return (leniencies & static_cast<std::uint16_t>(l)) != 0;

@@ -99,14 +99,17 @@ h1resp_slice slice(std::string_view s) noexcept {
   return h1resp_slice{s.empty() ? nullptr : s.data(), s.size()};
 }
 
-// A C policy as the C++ one; false when it names a leniency or dialect that does not exist.
+// A C policy as the C++ one; false when it names a leniency, dialect or validation that does not
+// exist.
 bool to_policy(const h1resp_policy* in, Policy& out) noexcept {
   out = Policy::strict();
   if (in == nullptr) return true;
   if ((in->leniencies & ~static_cast<std::uint32_t>(h1resp::kAllLeniencies)) != 0) return false;
   const std::optional<h1resp::Dialect> dialect =
       checked<h1resp::Dialect>(in->dialect, H1RESP_DIALECT_MODERN, H1RESP_DIALECT_W3C1992);
-  if (!dialect) return false;
+  const std::optional<h1resp::Validation> validation = checked<h1resp::Validation>(
+      in->validation, H1RESP_VALIDATION_EVERY_RULE, H1RESP_VALIDATION_ERRORS_ONLY);
+  if (!dialect || !validation) return false;
   out.limits.max_header_section_bytes = in->max_header_section_bytes;
   out.limits.max_line_bytes = in->max_line_bytes;
   out.limits.max_fields = in->max_fields;
@@ -115,6 +118,7 @@ bool to_policy(const h1resp_policy* in, Policy& out) noexcept {
   out.limits.max_trailer_section_bytes = in->max_trailer_section_bytes;
   out.leniencies = static_cast<std::uint16_t>(in->leniencies);
   out.dialect = *dialect;
+  out.validation = *validation;
   return true;
 }
 
@@ -127,6 +131,7 @@ void from_policy(const Policy& in, h1resp_policy& out) noexcept {
   out.max_trailer_section_bytes = in.limits.max_trailer_section_bytes;
   out.leniencies = in.leniencies;
   out.dialect = static_cast<h1resp_dialect>(in.dialect);
+  out.validation = static_cast<h1resp_validation>(in.validation);
 }
 
 // Field storage for `policy`: the parser never uses more than max_fields lines. At least one,

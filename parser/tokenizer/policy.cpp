@@ -60,4 +60,8 @@ std::string_view to_string(Dialect dialect) noexcept {
   return dialect == Dialect::w3c1992 ? "w3c1992" : "modern";
 }
 
+std::string_view to_string(Validation validation) noexcept {
+  return validation == Validation::errors_only ? "errors-only" : "every-rule";
+}
+
 }  // namespace h1resp

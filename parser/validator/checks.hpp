@@ -47,6 +47,11 @@ struct Checks {
 
   [[nodiscard]] unsigned code() const noexcept { return response.status; }
   [[nodiscard]] bool w3c() const noexcept { return policy.dialect == Dialect::w3c1992; }
+  // Validation::errors_only: only the checks that can find an error run, and they report only
+  // their errors.
+  [[nodiscard]] bool errors_only() const noexcept {
+    return policy.validation == Validation::errors_only;
+  }
   [[nodiscard]] bool has(FieldId id) const noexcept { return fields.has(id); }
   [[nodiscard]] std::size_t first(FieldId id) const noexcept { return fields.first(id); }
   [[nodiscard]] const FieldLine& line(std::size_t i) const noexcept {
@@ -61,10 +66,11 @@ struct Checks {
   // Reports `rule` with its default severity (the rule table's) at the given bytes.
   void report(Rule rule, std::uint64_t offset, std::uint32_t length,
               std::string_view detail = {}) const noexcept {
-    findings.add(rule, rule_info(rule).severity, offset, length, detail);
+    report_as(rule_info(rule).severity, rule, offset, length, detail);
   }
   void report_as(Severity severity, Rule rule, std::uint64_t offset, std::uint32_t length,
                  std::string_view detail = {}) const noexcept {
+    if (severity != Severity::error && errors_only()) return;
     findings.add(rule, severity, offset, length, detail);
   }
   // About a whole field line.
@@ -101,6 +107,15 @@ void check_field_values(const Checks& c) noexcept;           // field_value_rule
 CacheControl check_cache_control(const Checks& c) noexcept;  // field_value_rules.cpp: F14, F15
 void check_w3c1992(const Checks& c) noexcept;                // w3c1992_rules.cpp: G (dialect)
 void check_historic_in_modern(const Checks& c) noexcept;     // w3c1992_rules.cpp: G in modern
+
+// The checks that can find an error, each also called by its group above. With
+// Validation::errors_only, run() calls only these, in the order their groups run, so that the
+// errors come out as with every rule.
+bool check_code_in_range(const Checks& c) noexcept;        // status_code_rules.cpp: A06
+void check_101_upgrade(const Checks& c) noexcept;          // class_rules.cpp: D06
+void check_repeated_singletons(const Checks& c) noexcept;  // field_rules.cpp: B10
+void check_line_bytes(const Checks& c) noexcept;           // field_rules.cpp: B08, B09, B12
+void check_upgrade_option(const Checks& c) noexcept;       // field_value_rules.cpp: F21
 
 // True when the reason phrase is Google's "Resume Incomplete" on a 308 (modern dialect): H03
 // is then reported at the phrase, and the Range heuristic of check_redirection stays quiet.

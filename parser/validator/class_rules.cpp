@@ -31,6 +31,21 @@ bool list_contains(const Checks& c, FieldId id, std::string_view token) noexcept
   return false;
 }
 
+}  // namespace
+
+// RFC 9110 §15.2.2, §7.8: 101 names the new protocols in Upgrade, and only offered ones.
+void check_101_upgrade(const Checks& c) noexcept {
+  if (c.code() != 101) return;
+  if (!c.has(FieldId::upgrade)) {
+    c.report_status(Rule::code_101_upgrade, "101 without Upgrade: which protocol follows?");
+  } else if (c.request.known && c.request.upgrade.empty()) {
+    c.report_line(Rule::code_101_upgrade, c.first(FieldId::upgrade),
+                  "the request offered no Upgrade");
+  }
+}
+
+namespace {
+
 void check_interim(const Checks& c) {
   const unsigned code = c.code();
   // RFC 9110 §8.6, RFC 9112 §6.1: a server MUST NOT send Content-Length or Transfer-Encoding
@@ -44,15 +59,7 @@ void check_interim(const Checks& c) {
   if (code == 100 && c.request.known && !c.request.expect_continue) {
     c.report_code(Rule::code_100_unsolicited, "the request had no Expect: 100-continue");
   }
-  // RFC 9110 §15.2.2, §7.8: 101 names the new protocols in Upgrade, and only offered ones.
-  if (code == 101) {
-    if (!c.has(FieldId::upgrade)) {
-      c.report_status(Rule::code_101_upgrade, "101 without Upgrade: which protocol follows?");
-    } else if (c.request.known && c.request.upgrade.empty()) {
-      c.report_line(Rule::code_101_upgrade, c.first(FieldId::upgrade),
-                    "the request offered no Upgrade");
-    }
-  }
+  check_101_upgrade(c);
   // RFC 8297 §2: 103's fields do not apply to the final response; fields other than Link
   // (cookies, content metadata) are mistakes a proxy could merge.
   if (code == 103) {

@@ -76,7 +76,9 @@ void for_each_id(std::uint64_t bits, F&& f) {
   }
 }
 
-void check_repeated_singletons(const Checks& c) {
+}  // namespace
+
+void check_repeated_singletons(const Checks& c) noexcept {
   // Content-Length repeated is the framing decision's business.
   const std::uint64_t singletons = detail::fields_with(detail::FieldInfo::singleton) &
                                    ~(std::uint64_t{1} << static_cast<int>(FieldId::content_length));
@@ -96,6 +98,40 @@ void check_repeated_singletons(const Checks& c) {
     }
   });
 }
+
+// What every field line can break, known or not. Most responses have none of it, and one look
+// at the whole section says so: no value is over 8 KiB in a section under 8 KiB, VT and FF
+// stay in a value only when its line has the has_ctl flag (value_ctl leniency), and obs-text
+// is found by one pass over the section's bytes. Only then is each line looked at (a loop
+// over values of varying lengths whose branches mispredict). Of these only B09 is an error:
+// with errors_only, the section is not searched for obs-text and sizes.
+void check_line_bytes(const Checks& c) noexcept {
+  const Response& r = c.response;
+  const bool all = !c.errors_only();
+  const bool any_obs_text = all && has_obs_text(r.bytes.substr(0, r.header_size));
+  const bool any_ctl = (c.fields.line_flags() & FieldLine::has_ctl) != 0;
+  const bool any_large = all && r.header_size > kLargeField;
+  for (std::size_t i = 0; (any_obs_text || any_ctl || any_large) && i < c.fields.field_count();
+       ++i) {
+    const FieldLine& line = c.line(i);
+    const std::string_view value = c.value(i);
+    if (line.value.length > kLargeField) {
+      c.report_line(Rule::field_limits, i, "field value larger than 8 KiB");
+    }
+    if (any_ctl && !value.empty() &&
+        (trimmed_elsewhere(static_cast<unsigned char>(value.front())) ||
+         trimmed_elsewhere(static_cast<unsigned char>(value.back())))) {
+      c.report_line(Rule::field_ows_only_sp_htab, i,
+                    "the value starts or ends with a byte other parsers trim as whitespace");
+    } else if (any_obs_text && has_obs_text(value)) {
+      // RFC 9110 §5.5: obs-text is opaque; parsers that decode it, or strip NBSP (0xA0) or
+      // NEL (0x85) as whitespace, read another value.
+      c.report_line(Rule::field_value_obs_text, i, "bytes above 0x7F in the value");
+    }
+  }
+}
+
+namespace {
 
 // Every line of the fields in `bits`.
 template <typename F>
@@ -130,33 +166,7 @@ void check_field_lines(const Checks& c) noexcept {
   if (r.header_size > kLargeSection) {
     c.report(Rule::field_limits, 0, r.header_size, "header section larger than 32 KiB");
   }
-
-  // What every field line can break, known or not. Most responses have none of it, and one look
-  // at the whole section says so: no value is over 8 KiB in a section under 8 KiB, VT and FF
-  // stay in a value only when its line has the has_ctl flag (value_ctl leniency), and obs-text
-  // is found by one pass over the section's bytes. Only then is each line looked at (a loop
-  // over values of varying lengths whose branches mispredict).
-  const bool any_obs_text = has_obs_text(r.bytes.substr(0, r.header_size));
-  const bool any_ctl = (c.fields.line_flags() & FieldLine::has_ctl) != 0;
-  const bool any_large = r.header_size > kLargeField;
-  for (std::size_t i = 0; (any_obs_text || any_ctl || any_large) && i < c.fields.field_count();
-       ++i) {
-    const FieldLine& line = c.line(i);
-    const std::string_view value = c.value(i);
-    if (line.value.length > kLargeField) {
-      c.report_line(Rule::field_limits, i, "field value larger than 8 KiB");
-    }
-    if (any_ctl && !value.empty() &&
-        (trimmed_elsewhere(static_cast<unsigned char>(value.front())) ||
-         trimmed_elsewhere(static_cast<unsigned char>(value.back())))) {
-      c.report_line(Rule::field_ows_only_sp_htab, i,
-                    "the value starts or ends with a byte other parsers trim as whitespace");
-    } else if (any_obs_text && has_obs_text(value)) {
-      // RFC 9110 §5.5: obs-text is opaque; parsers that decode it, or strip NBSP (0xA0) or
-      // NEL (0x85) as whitespace, read another value.
-      c.report_line(Rule::field_value_obs_text, i, "bytes above 0x7F in the value");
-    }
-  }
+  check_line_bytes(c);
 
   // Fields that do not belong in a response, deprecated ones (the URI and Method lines are the
   // 1992 dialect's, judged by its own rules), and, in a proxy's output, hop-by-hop ones (RFC 9110

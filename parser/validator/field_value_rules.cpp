@@ -334,25 +334,33 @@ void check_list_syntax(const Checks& c) {
       }
     }
   }
-  if (c.has(FieldId::upgrade)) {
-    // RFC 9110 §7.8: a sender of Upgrade MUST also send the "upgrade" connection option.
-    bool option = false;
-    for (std::size_t i = c.first(FieldId::connection); i < c.fields.field_count();
-         i = c.fields.next(FieldId::connection, i)) {
-      values::ListReader list(c.value(i));
-      std::string_view element;
-      while (list.next(element))
-        option = option || field_name_equals(element, "upgrade");
-    }
-    if (!option) {
-      c.report_as(c.code() == 101 ? Severity::error : rule_info(Rule::upgrade_syntax).severity,
-                  Rule::upgrade_syntax, c.line(c.first(FieldId::upgrade)).name.offset,
-                  c.line(c.first(FieldId::upgrade)).value.end() -
-                      c.line(c.first(FieldId::upgrade)).name.offset,
-                  "Upgrade without Connection: upgrade");
-    }
+  check_upgrade_option(c);
+}
+
+}  // namespace
+
+// RFC 9110 §7.8: a sender of Upgrade MUST also send the "upgrade" connection option. Without
+// it, a 101 switches protocols on a connection whose option says nothing of it: an error.
+void check_upgrade_option(const Checks& c) noexcept {
+  if (!c.has(FieldId::upgrade)) return;
+  bool option = false;
+  for (std::size_t i = c.first(FieldId::connection); i < c.fields.field_count();
+       i = c.fields.next(FieldId::connection, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    while (list.next(element))
+      option = option || field_name_equals(element, "upgrade");
+  }
+  if (!option) {
+    c.report_as(c.code() == 101 ? Severity::error : rule_info(Rule::upgrade_syntax).severity,
+                Rule::upgrade_syntax, c.line(c.first(FieldId::upgrade)).name.offset,
+                c.line(c.first(FieldId::upgrade)).value.end() -
+                    c.line(c.first(FieldId::upgrade)).name.offset,
+                "Upgrade without Connection: upgrade");
   }
 }
+
+namespace {
 
 void check_other_values(const Checks& c) {
   if (c.has(FieldId::retry_after)) {

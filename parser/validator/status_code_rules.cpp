@@ -54,6 +54,16 @@ constexpr std::array<std::string_view, 6> kHandledAs = {
 
 }  // namespace
 
+// RFC 9110 §15: 100..599. Anything else is invalid (not an unknown class), and a client
+// SHOULD treat it as 5xx. Returns whether the code is in range.
+bool check_code_in_range(const Checks& c) noexcept {
+  if (status_class(c.code()) != StatusClass::invalid) return true;
+  c.report_code(Rule::status_code_range, "outside 100-599");
+  c.report_code(Rule::unofficial_out_of_range,
+                "process it as 5xx; a proxy answers 502 Bad Gateway instead");
+  return false;
+}
+
 void check_status_code(const Checks& c) noexcept {
   const Response& r = c.response;
   const unsigned code = c.code();
@@ -66,14 +76,7 @@ void check_status_code(const Checks& c) noexcept {
              "a minor version above 1: processed as HTTP/1.1");
   }
 
-  // RFC 9110 §15: 100..599. Anything else is invalid (not an unknown class), and a client
-  // SHOULD treat it as 5xx.
-  if (status_class(code) == StatusClass::invalid) {
-    c.report_code(Rule::status_code_range, "outside 100-599");
-    c.report_code(Rule::unofficial_out_of_range,
-                  "process it as 5xx; a proxy answers 502 Bad Gateway instead");
-    return;
-  }
+  if (!check_code_in_range(c)) return;
 
   const StatusInfo* info = status_info(code);
   if (info == nullptr || !info->has(StatusInfo::registered)) {

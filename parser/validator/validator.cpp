@@ -42,10 +42,25 @@ bool Checks::content_length(std::uint64_t& length) const noexcept {
 
 namespace validator {
 
+// Validation::errors_only: the checks that can find an error, in the order run() below reaches
+// them, so the errors come out in the same order. A check that is not here cannot report an
+// error: tests/errors_only_test.cpp and the validate fuzz target compare both modes' errors.
+void run_error_checks(const Checks& c) noexcept {
+  if (!c.w3c()) check_code_in_range(c);       // check_status_code
+  if (c.code() == 101) check_101_upgrade(c);  // check_class_rules
+  check_repeated_singletons(c);               // check_field_lines
+  check_line_bytes(c);
+  if (c.code() == 101) check_upgrade_option(c);  // check_field_values: an error only in a 101
+}
+
 void run(const detail::FieldIndex& fields, const Framing& framing, const RequestContext& request,
          const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept {
   Checks c{fields.response(),     fields, framing, request, policy, body, findings,
            kDefaultReferenceYear, {},     {}};
+  if (c.errors_only()) {
+    run_error_checks(c);
+    return;
+  }
   if (c.has(FieldId::date)) {
     c.date = detail::values::parse_http_date(c.value_of(FieldId::date), kDefaultReferenceYear);
     if (c.date.form == detail::values::HttpDate::imf_fixdate) {

@@ -54,6 +54,7 @@ static void test_policy(void) {
   h1resp_policy_init(NULL); /* ignored */
   CHECK(strict.leniencies == 0);
   CHECK(strict.dialect == H1RESP_DIALECT_MODERN);
+  CHECK(strict.validation == H1RESP_VALIDATION_EVERY_RULE);
   CHECK(strict.max_header_section_bytes == 64u * 1024u);
   CHECK(strict.max_fields == 128);
   CHECK(lenient.leniencies == H1RESP_LENIENT_ALL);
@@ -67,6 +68,9 @@ static void test_policy(void) {
   CHECK(p == NULL);
   bad = strict;
   bad.dialect = (h1resp_dialect)7;
+  CHECK(h1resp_parser_create(&bad, &p) == H1RESP_EINVAL);
+  bad = strict;
+  bad.validation = (h1resp_validation)2;
   CHECK(h1resp_parser_create(&bad, &p) == H1RESP_EINVAL);
   CHECK(h1resp_parser_create(NULL, NULL) == H1RESP_EINVAL);
   h1resp_chunked* d = NULL;
@@ -255,6 +259,45 @@ static void test_findings(void) {
   CHECK(has_finding(p, "framing.te-and-cl"));
   CHECK(h1resp_parser_verdict(p) == H1RESP_VERDICT_REJECT);
   h1resp_parser_destroy(p);
+}
+
+/* H1RESP_VALIDATION_ERRORS_ONLY: a 101 without Upgrade is still rejected, with the same error;
+ * the warnings and infos of every rule are not looked for. */
+static void test_errors_only(void) {
+  static const char k101[] = "HTTP/1.1 101 Switching Protocols\r\nConnection: upgrade\r\n\r\n";
+  static const char k401[] = "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n";
+  h1resp_policy policy;
+  h1resp_policy_init(&policy);
+  policy.validation = H1RESP_VALIDATION_ERRORS_ONLY;
+  h1resp_parser* errors = NULL;
+  h1resp_parser* every = NULL;
+  CHECK(h1resp_parser_create(&policy, &errors) == H1RESP_OK);
+  CHECK(h1resp_parser_create(NULL, &every) == H1RESP_OK);
+  if (errors == NULL || every == NULL) return;
+  h1resp_finding f;
+  CHECK(h1resp_parser_feed(errors, k101, sizeof k101 - 1) == H1RESP_PARSE_COMPLETE);
+  CHECK(h1resp_parser_validate(errors, H1RESP_METHOD_GET) == H1RESP_OK);
+  CHECK(h1resp_parser_verdict(errors) == H1RESP_VERDICT_REJECT);
+  CHECK(h1resp_parser_finding_count(errors) == 1);
+  CHECK(h1resp_parser_finding(errors, 0, &f) == H1RESP_OK && slice_is(f.rule, "101.upgrade"));
+  CHECK(f.severity == H1RESP_SEVERITY_ERROR);
+  CHECK(h1resp_parser_feed(every, k101, sizeof k101 - 1) == H1RESP_PARSE_COMPLETE);
+  CHECK(h1resp_parser_validate(every, H1RESP_METHOD_GET) == H1RESP_OK);
+  CHECK(h1resp_parser_verdict(every) == H1RESP_VERDICT_REJECT);
+  CHECK(has_finding(every, "101.upgrade"));
+
+  /* Warnings only (no WWW-Authenticate, no Date): every rule warns, errors_only accepts. */
+  CHECK(h1resp_parser_reset(errors) == H1RESP_OK && h1resp_parser_reset(every) == H1RESP_OK);
+  CHECK(h1resp_parser_feed(errors, k401, sizeof k401 - 1) == H1RESP_PARSE_COMPLETE);
+  CHECK(h1resp_parser_feed(every, k401, sizeof k401 - 1) == H1RESP_PARSE_COMPLETE);
+  CHECK(h1resp_parser_validate(errors, H1RESP_METHOD_GET) == H1RESP_OK);
+  CHECK(h1resp_parser_validate(every, H1RESP_METHOD_GET) == H1RESP_OK);
+  CHECK(h1resp_parser_finding_count(errors) == 0);
+  CHECK(h1resp_parser_verdict(errors) == H1RESP_VERDICT_ACCEPT);
+  CHECK(has_finding(every, "401.www-authenticate"));
+  CHECK(h1resp_parser_verdict(every) == H1RESP_VERDICT_WARN);
+  h1resp_parser_destroy(errors);
+  h1resp_parser_destroy(every);
 }
 
 /* Parse errors: a four-digit status code, a field count limit, a truncated response. */
@@ -450,6 +493,7 @@ int main(void) {
   test_null_handles();
   test_valid_incremental();
   test_findings();
+  test_errors_only();
   test_errors();
   test_leniency();
   test_chunked();

@@ -368,6 +368,28 @@ class CheckInputs(unittest.TestCase):
         self.assertNotIn("3xx.location", old_rules)
         self.assertEqual([line["verdict"] for line in json_lines(old)], ["accept"] * 3)
 
+    def test_validation_errors_only(self):
+        # The same errors and reject verdicts as every rule; the validator's warnings and infos
+        # are not looked for (the tokenizer's and the framing's still are).
+        samples = sorted(os.path.join(EXAMPLES, n) for n in os.listdir(EXAMPLES))
+        _, every, _ = run("check", "--format", "json", *samples)
+        _, errors, _ = run("check", "--format", "json", "--validation", "errors-only", *samples)
+        every, errors = json_lines(every), json_lines(errors)
+        self.assertEqual(len(every), len(errors))
+
+        def errors_of(line):
+            return [(f["rule"], f["offset"]) for f in line["findings"]
+                    if f["severity"] == "error"]
+        for a, b in zip(every, errors):
+            self.assertEqual(errors_of(a), errors_of(b), a.get("file"))
+            self.assertEqual(a["verdict"] == "reject", b["verdict"] == "reject", a.get("file"))
+        every_rules = {f["rule"] for line in every for f in line["findings"]}
+        errors_rules = {f["rule"] for line in errors for f in line["findings"]}
+        self.assertIn("date.required", every_rules)  # a validator warning ...
+        self.assertNotIn("date.required", errors_rules)  # ... not looked for
+        self.assertTrue(any(errors_of(line) for line in errors))  # some errors to compare
+        self.assertEqual(run("check", "--validation", "some", example("200-page.http"))[0], 2)
+
 
 VERDICTS = {"accept", "warn", "reject"}
 SEVERITIES = {"error", "warning", "info"}

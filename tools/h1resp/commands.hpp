@@ -36,6 +36,7 @@ struct JudgeArguments {
   std::string policy = "strict";
   std::vector<std::string> allow;
   std::string dialect = "modern";
+  std::string validation = "every-rule";
   std::string format = "text";
   std::string fail_on = "error";
   std::string color = "auto";

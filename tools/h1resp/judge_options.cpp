@@ -36,6 +36,11 @@ void add_judge_options(CLI::App& command, JudgeArguments& args) {
       ->allow_extra_args(false);
   command.add_option("--dialect", args.dialect, "modern (RFC 9110-9112, default) or w3c1992")
       ->check(CLI::IsMember({"modern", "w3c1992"}));
+  command
+      .add_option("--validation", args.validation,
+                  "every-rule (default), or errors-only: only the rules that can find an error "
+                  "(the same errors and reject verdicts, never a warning from the validator)")
+      ->check(CLI::IsMember({"every-rule", "errors-only"}));
   command.add_option("--format", args.format, "text (default), json (JSON Lines) or sarif")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   command
@@ -68,6 +73,8 @@ std::optional<Policy> make_policy(const JudgeArguments& args) {
     policy.allow(*leniency);
   }
   policy.dialect = args.dialect == "w3c1992" ? Dialect::w3c1992 : Dialect::modern;
+  policy.validation =
+      args.validation == "errors-only" ? Validation::errors_only : Validation::every_rule;
   return policy;
 }
 

@@ -1,0 +1,199 @@
+// Validation::errors_only must find exactly the errors that Validation::every_rule finds, in the
+// same order, and nothing else: a proxy relies on it for its reject verdict. Judged on every
+// rule's examples (both dialects, strict and lenient), the sample corpus, the validate fuzz
+// target's corpus, and the responses whose checks turn a warning into an error.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "h1resp/parser.hpp"
+#include "h1resp/rules.hpp"
+#include "h1resp/stream.hpp"
+#include "h1resp/validator.hpp"
+
+namespace h1resp::testing {
+namespace {
+
+struct Input {
+  std::string name;
+  std::string bytes;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void add_directory(std::vector<Input>& inputs, const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files)
+    inputs.push_back({file.filename().string(), read_file(file)});
+}
+
+// The responses where a check reports an error that its rule's severity does not say, or that
+// only a leniency lets through: each of run_error_checks()'s checks, with an error to find.
+std::vector<Input> error_cases() {
+  return {
+      {"code outside 100-599", "HTTP/1.1 600 Nope\r\nContent-Length: 0\r\n\r\n"},
+      {"101 without Upgrade", "HTTP/1.1 101 Switching Protocols\r\nConnection: upgrade\r\n\r\n"},
+      {"101 without the upgrade option",
+       "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: keep-alive\r\n\r\n"},
+      {"Location twice, differing",
+       "HTTP/1.1 302 Found\r\nLocation: /a\r\nLocation: /b\r\nContent-Length: 0\r\n\r\n"},
+      {"Content-Type twice, differing",
+       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Type: text/plain\r\n"
+       "Content-Length: 0\r\n\r\n"},
+      {"VT at a value's end (value-ctl)",
+       std::string("HTTP/1.1 200 OK\r\nX-A: b\x0b\r\nContent-Length: 0\r\n\r\n")},
+      {"FF at a value's start (value-ctl)", std::string("HTTP/1.1 200 OK\r\nX-A: \x0c"
+                                                        "b\r\nContent-Length: 0\r\n\r\n")},
+  };
+}
+
+std::vector<Input> all_inputs() {
+  std::vector<Input> inputs = error_cases();
+  for (const RuleInfo& info : all_rules()) {
+    inputs.push_back({std::string(info.id) + " violating", std::string(info.violating)});
+    inputs.push_back({std::string(info.id) + " conforming", std::string(info.conforming)});
+  }
+  const std::filesystem::path corpus = std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus";
+  add_directory(inputs, corpus / "examples");
+  add_directory(inputs, corpus / "fuzz" / "validate");
+  return inputs;
+}
+
+std::vector<Policy> policies() {
+  std::vector<Policy> out;
+  for (const Dialect dialect : {Dialect::modern, Dialect::w3c1992}) {
+    for (Policy p : {Policy::strict(), Policy::lenient()}) {
+      p.dialect = dialect;
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+// A finding as values, to compare.
+struct Reported {
+  Rule rule;
+  std::uint64_t offset;
+  std::uint32_t length;
+  std::string detail;
+  friend bool operator==(const Reported&, const Reported&) = default;
+};
+
+std::vector<Reported> errors_of(const FindingList& findings) {
+  std::vector<Reported> errors;
+  for (const Finding& f : findings) {
+    if (f.severity == Severity::error) {
+      errors.push_back({f.rule, f.offset, f.length, std::string(f.detail)});
+    }
+  }
+  return errors;
+}
+
+std::string describe(const std::vector<Reported>& findings) {
+  std::string out;
+  for (const Reported& f : findings) {
+    out.append(" ").append(to_string(f.rule)).append("@").append(std::to_string(f.offset));
+  }
+  return out;
+}
+
+// Whole streams, as the CLI and a proxy walk them: per message, the same errors (rule, severity,
+// offset, length, in order) and the same reject verdict.
+TEST(ErrorsOnly, StreamsFindTheSameErrorsAsEveryRule) {
+  const std::vector<Input> inputs = all_inputs();
+  ASSERT_GT(inputs.size(), 1000U);  // the fuzz corpus is there
+  std::size_t messages = 0;
+  for (const Policy& base : policies()) {
+    for (const Input& input : inputs) {
+      StreamOptions every;
+      every.policy = base;
+      StreamOptions errors = every;
+      errors.policy.validation = Validation::errors_only;
+      ResponseStream a(input.bytes, every);
+      ResponseStream b(input.bytes, errors);
+      StreamMessage ma;
+      StreamMessage mb;
+      while (true) {
+        const bool more_a = a.next(ma);
+        const bool more_b = b.next(mb);
+        ASSERT_EQ(more_a, more_b) << input.name;
+        if (!more_a) break;
+        ++messages;
+        ASSERT_EQ(ma.findings.count(Severity::error), mb.findings.count(Severity::error))
+            << input.name << " (" << to_string(base.dialect) << ")"
+            << describe(errors_of(ma.findings)) << " vs" << describe(errors_of(mb.findings));
+        EXPECT_EQ(ma.verdict() == Verdict::reject, mb.verdict() == Verdict::reject) << input.name;
+        if (ma.findings.dropped() == 0) {  // else the stored ones differ by what fitted
+          EXPECT_EQ(errors_of(ma.findings), errors_of(mb.findings)) << input.name;
+        }
+      }
+    }
+  }
+  EXPECT_GT(messages, inputs.size());
+}
+
+// The validator alone: with errors_only it reports nothing but errors, the same as every_rule's;
+// and each check of run_error_checks() finds its error in some input (dropping one fails here).
+TEST(ErrorsOnly, ValidatorReportsOnlyTheErrorsOfEveryRule) {
+  std::set<Rule> seen;
+  for (const Policy& base : policies()) {
+    for (const Input& input : all_inputs()) {
+      BasicResponseParser<> parser(base);
+      if (parser.parse(input.bytes) != ParseStatus::complete) continue;
+      for (const RequestMethod method : {RequestMethod::get, RequestMethod::head}) {
+        RequestContext request;
+        request.method = method;
+        Policy errors_policy = base;
+        errors_policy.validation = Validation::errors_only;
+        FindingList every;
+        FindingList errors;
+        const Framing fa = examine(parser.response(), request, base, every);
+        const Framing fb = examine(parser.response(), request, errors_policy, errors);
+        EXPECT_EQ(fa.body, fb.body) << input.name;
+        EXPECT_EQ(fa.length, fb.length) << input.name;
+        // examine() = framing + validator; the framing decision reports all its findings either
+        // way, so the validator's are those past the framing's.
+        FindingList framing_only;
+        (void)decide_framing(parser.response(), method, framing_only);
+        ASSERT_GE(errors.size(), framing_only.size()) << input.name;
+        for (std::size_t i = framing_only.size(); i < errors.size(); ++i) {
+          EXPECT_EQ(errors[i].severity, Severity::error)
+              << input.name << ": " << to_string(errors[i].rule);
+          seen.insert(errors[i].rule);
+        }
+        EXPECT_EQ(every.count(Severity::error), errors.count(Severity::error)) << input.name;
+        if (every.dropped() == 0) {
+          EXPECT_EQ(errors_of(every), errors_of(errors))
+              << input.name << describe(errors_of(every)) << " vs" << describe(errors_of(errors));
+        }
+      }
+    }
+  }
+  for (const Rule rule :
+       {Rule::status_code_range, Rule::code_101_upgrade, Rule::field_singleton_repeated,
+        Rule::field_ows_only_sp_htab, Rule::upgrade_syntax}) {
+    EXPECT_TRUE(seen.contains(rule)) << to_string(rule) << ": no input exercises its error check";
+  }
+}
+
+TEST(ErrorsOnly, IsNotTheDefault) {
+  EXPECT_EQ(Policy{}.validation, Validation::every_rule);
+  EXPECT_EQ(to_string(Validation::errors_only), "errors-only");
+  EXPECT_EQ(to_string(Validation::every_rule), "every-rule");
+}
+
+}  // namespace
+}  // namespace h1resp::testing
