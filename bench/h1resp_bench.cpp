@@ -7,8 +7,12 @@
 //                               index of the field names): what a validating proxy does per
 //                               response (the active kernel: the best one, unless H1RESP_KERNEL
 //                               names another)
+//   parse_validate_errors/<corpus>
+//                               the same with Validation::errors_only: what a proxy that only
+//                               decides between forwarding and 502 does per response
 //   framing/<corpus>            decide_framing() alone, on responses parsed beforehand
 //   validate/<corpus>           validate() alone, on responses parsed and framed beforehand
+//   validate_errors/<corpus>    the same with Validation::errors_only
 //   llhttp/<corpus>             llhttp reading the same header sections (llhttp_spans.hpp)
 //   scan/realistic/<kernel>     stage 1 alone: the kernel classifying the header-section bytes
 //
@@ -106,10 +110,11 @@ void parse_framing(benchmark::State& state, const Prepared& p) {
   report(state, *p.corpus);
 }
 
-void parse_validate(benchmark::State& state, const Prepared& p) {
+void parse_validate(benchmark::State& state, const Prepared& p, Validation validation) {
   BasicResponseParser<> parser;  // the active kernel
   FindingList findings;
-  const Policy policy = Policy::strict();
+  Policy policy = Policy::strict();
+  policy.validation = validation;
   const RequestContext request{};
   for (auto _ : state) {
     for (const std::string_view message : p.messages) {
@@ -135,9 +140,10 @@ void framing_only(benchmark::State& state, const Prepared& p) {
   report(state, *p.corpus);
 }
 
-void validate_only(benchmark::State& state, const Prepared& p) {
+void validate_only(benchmark::State& state, const Prepared& p, Validation validation) {
   FindingList findings;
-  const Policy policy = Policy::strict();
+  Policy policy = Policy::strict();
+  policy.validation = validation;
   const RequestContext request{};
   for (auto _ : state) {
     for (std::size_t i = 0; i < p.responses.size(); ++i) {
@@ -225,12 +231,20 @@ int main(int argc, char** argv) {
     }
     benchmark::RegisterBenchmark(("parse_framing/" + name).c_str(),
                                  [p](benchmark::State& s) { parse_framing(s, *p); });
-    benchmark::RegisterBenchmark(("parse_validate/" + name).c_str(),
-                                 [p](benchmark::State& s) { parse_validate(s, *p); });
+    benchmark::RegisterBenchmark(("parse_validate/" + name).c_str(), [p](benchmark::State& s) {
+      parse_validate(s, *p, Validation::every_rule);
+    });
+    benchmark::RegisterBenchmark(
+        ("parse_validate_errors/" + name).c_str(),
+        [p](benchmark::State& s) { parse_validate(s, *p, Validation::errors_only); });
     benchmark::RegisterBenchmark(("framing/" + name).c_str(),
                                  [p](benchmark::State& s) { framing_only(s, *p); });
-    benchmark::RegisterBenchmark(("validate/" + name).c_str(),
-                                 [p](benchmark::State& s) { validate_only(s, *p); });
+    benchmark::RegisterBenchmark(("validate/" + name).c_str(), [p](benchmark::State& s) {
+      validate_only(s, *p, Validation::every_rule);
+    });
+    benchmark::RegisterBenchmark(("validate_errors/" + name).c_str(), [p](benchmark::State& s) {
+      validate_only(s, *p, Validation::errors_only);
+    });
     benchmark::RegisterBenchmark(("llhttp/" + name).c_str(),
                                  [p](benchmark::State& s) { llhttp_read(s, *p); });
   }

@@ -91,26 +91,46 @@ print()
 print(f"h1resp {active} vs llhttp {context.get('llhttp', '?')}: GB/s (1e9 header-section bytes "
       "per CPU second), M responses/s, ratio of responses/s (>1: h1resp is faster)")
 print(f"{'':10} {'parse':>16} {'parse+validate':>16} {'llhttp':>16}   {'parse':>7} {'p+f':>7} "
-      f"{'p+f+v':>7}")
+      f"{'p+f+v':>7} {'p+f+e':>7}")
 print(f"{'corpus':10} {'GB/s':>6} {'Mresp/s':>9} {'GB/s':>6} {'Mresp/s':>9} {'GB/s':>6} "
-      f"{'Mresp/s':>9}   {'/llhttp':>7} {'/llhttp':>7} {'/llhttp':>7}")
+      f"{'Mresp/s':>9}   {'/llhttp':>7} {'/llhttp':>7} {'/llhttp':>7} {'/llhttp':>7}")
 for c in corpora:
     p, pv, ll = rates(f"parse/{c}/{active}"), rates(f"parse_validate/{c}"), rates(f"llhttp/{c}")
-    pf = rates(f"parse_framing/{c}")
+    pf, pe = rates(f"parse_framing/{c}"), rates(f"parse_validate_errors/{c}")
     print(f"{c:10} {gbs(p)} {mresp(p):>9} {gbs(pv)} {mresp(pv):>9} {gbs(ll)} {mresp(ll):>9}   "
-          f"{ratio(p, ll)} {ratio(pf, ll)} {ratio(pv, ll)}")
+          f"{ratio(p, ll)} {ratio(pf, ll)} {ratio(pv, ll)} {ratio(pe, ll)}")
 print("(p+f: parse and decide_framing(), which is what llhttp also works out: body length and "
-      "persistence)")
+      "persistence;\n p+f+v: parse and examine() with every rule; p+f+e: the same with "
+      "Validation::errors_only)")
+
+
+
+def added(whole, part, base):
+    """What `whole` costs beyond `part`, per response, as a multiple of `base`'s cost."""
+    if not (whole and part and base):
+        return "       -"
+    return f"{(1 / whole[1] - 1 / part[1]) * base[1]:7.2f}x"
+
 
 print()
 print(f"Cost per response (ns of CPU) of each stage alone; the ratios are to parse ({active})")
-print(f"{'corpus':10} {'parse':>8} {'framing':>8} {'validate':>8} {'p+f+v':>8}   "
-      f"{'framing':>8} {'validate':>8} {'p+f+v':>8}")
+print(f"{'corpus':10} {'parse':>8} {'framing':>8} {'validate':>8} {'errors':>8} {'p+f+v':>8}   "
+      f"{'framing':>8} {'validate':>8} {'errors':>8} {'p+f+v':>8}")
 for c in corpora:
     p, fr, v, pv = (rates(f"parse/{c}/{active}"), rates(f"framing/{c}"), rates(f"validate/{c}"),
                     rates(f"parse_validate/{c}"))
-    print(f"{c:10} {ns(p)} {ns(fr)} {ns(v)} {ns(pv)}   {ratio(p, fr):>8} {ratio(p, v):>8} "
-          f"{ratio(p, pv):>8}")
+    e = rates(f"validate_errors/{c}")
+    print(f"{c:10} {ns(p)} {ns(fr)} {ns(v)} {ns(e)} {ns(pv)}   {ratio(p, fr):>8} "
+          f"{ratio(p, v):>8} {ratio(p, e):>8} {ratio(p, pv):>8}")
+print("(errors: validate() with Validation::errors_only; validate and errors include the field "
+      "index, which examine() shares with the framing decision)")
+print()
+print("What the validator adds inside examine(): (p+f+v) - (p+f), as a multiple of parse")
+print(f"{'corpus':10} {'every':>8} {'errors':>8}")
+for c in corpora:
+    p, pf = rates(f"parse/{c}/{active}"), rates(f"parse_framing/{c}")
+    pv, pe = rates(f"parse_validate/{c}"), rates(f"parse_validate_errors/{c}")
+    print(f"{c:10} {added(pv, pf, p)} {added(pe, pf, p)}")
 
 kernels = context.get("kernels", "").split(",")
 scalar = rates("parse/realistic/scalar")
