@@ -155,6 +155,20 @@ void validate_only(benchmark::State& state, const Prepared& p, Validation valida
   report(state, *p.corpus);
 }
 
+void examine_only(benchmark::State& state, const Prepared& p) {
+  FindingList findings;
+  const Policy policy = Policy::strict();
+  const RequestContext request{};
+  for (auto _ : state) {
+    for (const Response& response : p.responses) {
+      findings.clear();
+      benchmark::DoNotOptimize(examine(response, request, policy, findings));
+      benchmark::DoNotOptimize(findings.verdict());
+    }
+  }
+  report(state, *p.corpus);
+}
+
 void llhttp_read(benchmark::State& state, const Prepared& p) {
   LlhttpHeaderReader reader;
   for (auto _ : state) {
@@ -245,6 +259,8 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("validate_errors/" + name).c_str(), [p](benchmark::State& s) {
       validate_only(s, *p, Validation::errors_only);
     });
+    benchmark::RegisterBenchmark(("examine/" + name).c_str(),
+                                 [p](benchmark::State& s) { examine_only(s, *p); });
     benchmark::RegisterBenchmark(("llhttp/" + name).c_str(),
                                  [p](benchmark::State& s) { llhttp_read(s, *p); });
   }
