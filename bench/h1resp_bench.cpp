@@ -13,6 +13,7 @@
 //   framing/<corpus>            decide_framing() alone, on responses parsed beforehand
 //   validate/<corpus>           validate() alone, on responses parsed and framed beforehand
 //   validate_errors/<corpus>    the same with Validation::errors_only
+//   examine/<corpus>            examine() alone, on responses parsed beforehand
 //   llhttp/<corpus>             llhttp reading the same header sections (llhttp_spans.hpp)
 //   scan/realistic/<kernel>     stage 1 alone: the kernel classifying the header-section bytes
 //
