@@ -428,6 +428,11 @@ TEST(ParseHttpDate, NotTheGrammar) {
       "Sun, Nov  6 08:49:37 1994",
       "Sun Nov\t 6 08:49:37 1994",
       "Sun, 06 Nov 1994 08:49:37 GMT\0"sv,
+      "\0\0\0, 06 Nov 1994 08:49:37 GMT"sv,  // names come from a table: bytes it lacks
+      "Sun, 06 \0\0\0 1994 08:49:37 GMT"sv,
+      "\xff\xff\xff, 06 Nov 1994 08:49:37 GMT",
+      "Sun, 06 Nox 1994 08:49:37 GMT",
+      "Sum, 06 Nov 1994 08:49:37 GMT",
       "Sun, 06 Nov 1994 08:49:37 GMT, Sun, 06 Nov 1994 08:49:37 GMT",
   };
   for (const std::string_view input : rows) {

@@ -342,6 +342,48 @@ constexpr std::uint32_t packed_name(std::string_view name) noexcept {
          std::uint32_t{byte(name[2])} << 16;
 }
 
+// The day and month names of an IMF-fixdate found by a perfect hash of their packed bytes: the
+// top bits of a 32-bit product pick a slot, and one comparison with the name there decides.
+// The multipliers were searched so that no two names share a slot (checked below).
+struct NameHash {
+  std::uint32_t multiplier;
+  unsigned bits;
+  // The name in each slot; kEmpty, which no three bytes pack to, when there is none (0 would
+  // match "\0\0\0").
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+  std::array<std::uint32_t, 16> packed{};
+  std::array<std::int8_t, 16> index{};  // its position in the list
+  bool collision = false;
+
+  [[nodiscard]] constexpr unsigned slot(std::uint32_t name) const noexcept {
+    return static_cast<std::uint32_t>(name * multiplier) >> (32 - bits);
+  }
+  // The position of `name` in the list, or -1.
+  [[nodiscard]] constexpr int find(std::uint32_t name) const noexcept {
+    const unsigned k = slot(name);
+    return packed[k] == name ? index[k] : -1;
+  }
+};
+
+template <std::size_t N>
+constexpr NameHash make_name_hash(const std::string_view (&names)[N], std::uint32_t multiplier,
+                                  unsigned bits) {
+  NameHash h{multiplier, bits};
+  h.packed.fill(NameHash::kEmpty);
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::uint32_t name = packed_name(names[i]);
+    const unsigned k = h.slot(name);
+    if (h.packed[k] != NameHash::kEmpty) h.collision = true;
+    h.packed[k] = name;
+    h.index[k] = static_cast<std::int8_t>(i);
+  }
+  return h;
+}
+
+constexpr NameHash kDayNameHash = make_name_hash(kDayNames, 2522, 3);
+constexpr NameHash kMonthNameHash = make_name_hash(kMonthNames, 26596, 4);
+static_assert(!kDayNameHash.collision && !kMonthNameHash.collision);
+
 // One of `names`, case-sensitive (the grammar uses %s"..."); `index` is its position.
 template <std::size_t N>
 bool eat_name(Cursor& c, const std::string_view (&names)[N], int& index) noexcept {
@@ -439,30 +481,27 @@ bool parse_imf_fixdate(std::string_view s, DateParts& d) noexcept {
            layout.digit_mask;
     word[w] = t;  // digits as their values from here on
   }
-  // The value of the digits at byte `at` (0-7) of word `w`, `count` of them.
-  auto digits = [&word](std::size_t w, unsigned at, unsigned count) noexcept -> int {
-    int value = 0;
-    for (unsigned i = at; i < at + count; ++i)
-      value = value * 10 + static_cast<int>(word[w] >> (8 * i) & 0xFF);
-    return value;
+  // Two digits at a time: byte i of pairs(w) is 10 * digit i + digit i + 1, for the digit bytes
+  // of word w (at most 99: no carry into the next byte; other bytes are cleared first, so that
+  // they add nothing).
+  auto pairs = [&word](std::size_t w) noexcept -> std::uint64_t {
+    const std::uint64_t t = word[w] & kImfWords[w].digit_mask;
+    return t * 10 + (t >> 8);
   };
-  // A three-letter name as one integer, compared with every name packed the same way: the
-  // position of the match plus one, 0 for none.
-  auto name = [&s](std::size_t at, const auto& names) noexcept -> int {
-    const std::uint32_t wanted = packed_name(s.substr(at, 3));
-    int found = 0;
-    for (std::size_t i = 0; i < std::size(names); ++i) {
-      found |= static_cast<int>(packed_name(names[i]) == wanted) * static_cast<int>(i + 1);
-    }
-    return found;
+  auto pair_at = [](std::uint64_t p, unsigned at) noexcept -> int {
+    return static_cast<int>(p >> (8 * at) & 0xFF);
   };
-  d.weekday = name(0, kDayNames) - 1;
-  d.month = name(8, kMonthNames);
-  d.day = digits(0, 5, 2);     // bytes 5-6
-  d.year = digits(1, 4, 4);    // bytes 12-15
-  d.hour = digits(2, 1, 2);    // bytes 17-18
-  d.minute = digits(2, 4, 2);  // bytes 20-21
-  d.second = digits(3, 2, 2);  // bytes 23-24
+  const std::uint64_t p0 = pairs(0);
+  const std::uint64_t p1 = pairs(1);
+  const std::uint64_t p2 = pairs(2);
+  const std::uint64_t p3 = pairs(3);
+  d.weekday = kDayNameHash.find(packed_name(s.substr(0, 3)));
+  d.month = kMonthNameHash.find(packed_name(s.substr(8, 3))) + 1;
+  d.day = pair_at(p0, 5);                          // bytes 5-6
+  d.year = pair_at(p1, 4) * 100 + pair_at(p1, 6);  // bytes 12-15
+  d.hour = pair_at(p2, 1);                         // bytes 17-18
+  d.minute = pair_at(p2, 4);                       // bytes 20-21
+  d.second = pair_at(p3, 2);                       // bytes 23-24
   return bad == 0 && d.weekday >= 0 && d.month >= 1;
 }
 
@@ -522,9 +561,11 @@ constexpr bool is_leap_year(std::int64_t year) noexcept {
   return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
 }
 
+// At namespace scope: an array inside days_in_month() was copied onto the stack on every call.
+constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
 constexpr int days_in_month(std::int64_t year, int month) noexcept {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+  return month == 2 && is_leap_year(year) ? 29 : kMonthDays[month - 1];
 }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-Compatible Low-Level
