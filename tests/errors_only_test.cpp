@@ -16,6 +16,7 @@
 #include "h1resp/rules.hpp"
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
+#include "rule_example_exchange.hpp"
 
 namespace h1resp::testing {
 namespace {
@@ -110,39 +111,72 @@ std::string describe(const std::vector<Reported>& findings) {
   return out;
 }
 
-// Whole streams, as the CLI and a proxy walk them: per message, the same errors (rule, severity,
-// offset, length, in order) and the same reject verdict.
+// Walks `bytes` with `every` and with the same options in errors_only; per message, the same
+// errors (rule, offset, length, detail, in order) and the same reject verdict. Returns the
+// number of messages, and adds the rules of the errors found to `errors_seen`.
+std::size_t compare_streams(std::string_view bytes, const StreamOptions& every,
+                            const std::string& name, std::set<Rule>& errors_seen) {
+  StreamOptions errors = every;
+  errors.policy.validation = Validation::errors_only;
+  ResponseStream a(bytes, every);
+  ResponseStream b(bytes, errors);
+  StreamMessage ma;
+  StreamMessage mb;
+  std::size_t messages = 0;
+  while (true) {
+    const bool more_a = a.next(ma);
+    const bool more_b = b.next(mb);
+    EXPECT_EQ(more_a, more_b) << name;
+    if (!more_a || !more_b) return messages;
+    ++messages;
+    EXPECT_EQ(ma.findings.count(Severity::error), mb.findings.count(Severity::error))
+        << name << " (" << to_string(every.policy.dialect) << ")"
+        << describe(errors_of(ma.findings)) << " vs" << describe(errors_of(mb.findings));
+    EXPECT_EQ(ma.verdict() == Verdict::reject, mb.verdict() == Verdict::reject) << name;
+    if (ma.findings.dropped() == 0) {  // else the stored ones differ by what fitted
+      EXPECT_EQ(errors_of(ma.findings), errors_of(mb.findings)) << name;
+    }
+    for (const Reported& r : errors_of(mb.findings))
+      errors_seen.insert(r.rule);
+  }
+}
+
+// Whole streams, as the CLI and a proxy walk them.
 TEST(ErrorsOnly, StreamsFindTheSameErrorsAsEveryRule) {
   const std::vector<Input> inputs = all_inputs();
   ASSERT_GT(inputs.size(), 1000U);  // the fuzz corpus is there
   std::size_t messages = 0;
+  std::set<Rule> seen;
   for (const Policy& base : policies()) {
     for (const Input& input : inputs) {
       StreamOptions every;
       every.policy = base;
-      StreamOptions errors = every;
-      errors.policy.validation = Validation::errors_only;
-      ResponseStream a(input.bytes, every);
-      ResponseStream b(input.bytes, errors);
-      StreamMessage ma;
-      StreamMessage mb;
-      while (true) {
-        const bool more_a = a.next(ma);
-        const bool more_b = b.next(mb);
-        ASSERT_EQ(more_a, more_b) << input.name;
-        if (!more_a) break;
-        ++messages;
-        ASSERT_EQ(ma.findings.count(Severity::error), mb.findings.count(Severity::error))
-            << input.name << " (" << to_string(base.dialect) << ")"
-            << describe(errors_of(ma.findings)) << " vs" << describe(errors_of(mb.findings));
-        EXPECT_EQ(ma.verdict() == Verdict::reject, mb.verdict() == Verdict::reject) << input.name;
-        if (ma.findings.dropped() == 0) {  // else the stored ones differ by what fitted
-          EXPECT_EQ(errors_of(ma.findings), errors_of(mb.findings)) << input.name;
-        }
-      }
+      messages += compare_streams(input.bytes, every, input.name, seen);
     }
   }
   EXPECT_GT(messages, inputs.size());
+}
+
+// Every rule's examples in their own exchange (its request, reference response, proxy output,
+// stream context), where the rules that need the exchange can fire: a rule that can be an
+// error but that run_error_checks() does not run fails here with its violating example.
+TEST(ErrorsOnly, RuleExamplesInTheirExchangeFindTheSameErrors) {
+  std::set<Rule> seen;
+  for (const RuleInfo& info : all_rules()) {
+    const RuleExampleExchange exchange(info);
+    for (const bool lenient : {false, true}) {
+      StreamOptions every = exchange.options();
+      if (lenient) every.policy.leniencies = Policy::lenient().leniencies;
+      compare_streams(info.violating, every, std::string(info.id) + " violating", seen);
+      compare_streams(info.conforming, every, std::string(info.id) + " conforming", seen);
+    }
+  }
+  // Every rule whose violating example is an error (strict) is among the errors compared.
+  for (const RuleInfo& info : all_rules()) {
+    if (info.severity == Severity::error) {
+      EXPECT_TRUE(seen.contains(info.rule)) << info.id << ": its example found no error";
+    }
+  }
 }
 
 // The validator alone: with errors_only it reports nothing but errors, the same as every_rule's;

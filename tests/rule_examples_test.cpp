@@ -13,17 +13,10 @@
 #include "h1resp/rules.hpp"
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
+#include "rule_example_exchange.hpp"
 
 namespace h1resp::testing {
 namespace {
-
-// The 1992 dialect's own rules are judged with the dialect on.
-Dialect dialect_for(const RuleInfo& info) {
-  const bool historic =
-      info.id.starts_with("htresp.") ||
-      (info.id.starts_with("http10.") && info.rule != Rule::http10_version_multidigit);
-  return historic ? Dialect::w3c1992 : Dialect::modern;
-}
 
 struct Judgement {
   std::set<Rule> rules;  // every rule reported, errors and findings
@@ -32,33 +25,9 @@ struct Judgement {
 };
 
 Judgement judge(const RuleInfo& info, std::string_view bytes) {
-  StreamOptions options;
-  options.policy.dialect = dialect_for(info);
-  options.closed = true;
-  RequestContext request;
-  if (!info.example_request.empty()) request = request_context(info.example_request);
-  request.proxy_output = info.context == Context::proxy_output;
-  request.upstream_interim = info.example_upstream_interim;
-  // A reference 200 (for E03, E04, D14, F01) or a cache's stored response (E08): parsed once,
-  // kept alive for the judgement.
-  BasicResponseParser<> reference_parser;
-  if (!info.example_reference.empty() &&
-      reference_parser.parse(info.example_reference) == ParseStatus::complete) {
-    request.reference_200 = &reference_parser.response();
-    request.reference_length = info.example_reference.size() - reference_parser.header_size();
-    const Response& r = reference_parser.response();
-    if (const std::size_t i = r.find("Content-Length"); i != r.field_count()) {
-      request.reference_length = std::stoull(std::string(r.field(i).value));
-    }
-  }
-  const std::vector<RequestMethod> methods{request.method};
-  options.methods = methods;
-  options.request = request;
-  // Stream rules are about one request and what its connection carries.
-  options.exact_requests = info.context == Context::stream;
-
+  const RuleExampleExchange exchange(info);
   Judgement j;
-  ResponseStream stream(bytes, options);
+  ResponseStream stream(bytes, exchange.options());
   StreamMessage m;
   while (stream.next(m)) {
     for (const Finding& f : m.findings) {

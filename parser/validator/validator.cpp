@@ -41,10 +41,13 @@ bool Checks::content_length(std::uint64_t& length) const noexcept {
 }  // namespace validator
 
 namespace validator {
+namespace {
 
 // Validation::errors_only: the checks that can find an error, in the order run() below reaches
-// them, so the errors come out in the same order. A check that is not here cannot report an
-// error: tests/errors_only_test.cpp and the validate fuzz target compare both modes' errors.
+// them, so the errors come out in the same order. No other check can report an error:
+// tests/errors_only_test.cpp and the validate fuzz target compare both modes' errors, and a new
+// rule that can be an error fails that test with its own violating example until it is added
+// here.
 void run_error_checks(const Checks& c) noexcept {
   if (!c.w3c()) check_code_in_range(c);       // check_status_code
   if (c.code() == 101) check_101_upgrade(c);  // check_class_rules
@@ -52,6 +55,8 @@ void run_error_checks(const Checks& c) noexcept {
   check_line_bytes(c);
   if (c.code() == 101) check_upgrade_option(c);  // check_field_values: an error only in a 101
 }
+
+}  // namespace
 
 void run(const detail::FieldIndex& fields, const Framing& framing, const RequestContext& request,
          const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept {
