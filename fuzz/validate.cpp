@@ -34,6 +34,7 @@
 #include "h1resp/chunked.hpp"
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
+#include "support/validation_modes.hpp"
 
 namespace h1resp::fuzz {
 namespace {
@@ -301,39 +302,10 @@ void check_first_response(std::string_view input, const StreamOptions& options) 
   check_verdict(findings);
 }
 
-// The errors of a list, as text, to compare and to show.
-std::string errors_of(const FindingList& findings) {
-  std::string out;
-  for (const Finding& f : findings) {
-    if (f.severity != Severity::error) continue;
-    out += "  " + std::string(to_string(f.rule)) + " at " + std::to_string(f.offset) + "+" +
-           std::to_string(f.length) + ": " + std::string(f.detail) + "\n";
-  }
-  return out;
-}
-
 void check_errors_only(std::string_view input, const StreamOptions& options) {
-  StreamOptions errors_only = options;
-  errors_only.policy.validation = Validation::errors_only;
-  StreamOptions every_rule = options;
-  every_rule.policy.validation = Validation::every_rule;
-  ResponseStream a(input, every_rule);
-  ResponseStream b(input, errors_only);
-  StreamMessage ma;
-  StreamMessage mb;
-  while (true) {
-    const bool more = a.next(ma);
-    check(more == b.next(mb), "errors_only walks another number of messages");
-    if (!more) return;
-    const bool same_count =
-        ma.findings.count(Severity::error) == mb.findings.count(Severity::error);
-    const bool comparable = ma.findings.dropped() == 0 && mb.findings.dropped() == 0;
-    if (!same_count || (comparable && errors_of(ma.findings) != errors_of(mb.findings)))
-        [[unlikely]] {
-      fail(
-          "errors_only finds other errors than every_rule",
-          "  every_rule:\n" + errors_of(ma.findings) + "  errors_only:\n" + errors_of(mb.findings));
-    }
+  const testing::ModeComparison modes = testing::compare_validation_modes(input, options);
+  if (!modes.difference.empty()) [[unlikely]] {
+    fail("errors_only finds other errors than every_rule", modes.difference);
   }
 }
 

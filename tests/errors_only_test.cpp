@@ -17,6 +17,7 @@
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
 #include "rule_example_exchange.hpp"
+#include "support/validation_modes.hpp"
 
 namespace h1resp::testing {
 namespace {
@@ -84,61 +85,14 @@ std::vector<Policy> policies() {
   return out;
 }
 
-// A finding as values, to compare.
-struct Reported {
-  Rule rule;
-  std::uint64_t offset;
-  std::uint32_t length;
-  std::string detail;
-  friend bool operator==(const Reported&, const Reported&) = default;
-};
-
-std::vector<Reported> errors_of(const FindingList& findings) {
-  std::vector<Reported> errors;
-  for (const Finding& f : findings) {
-    if (f.severity == Severity::error) {
-      errors.push_back({f.rule, f.offset, f.length, std::string(f.detail)});
-    }
-  }
-  return errors;
-}
-
-std::string describe(const std::vector<Reported>& findings) {
-  std::string out;
-  for (const Reported& f : findings) {
-    out.append(" ").append(to_string(f.rule)).append("@").append(std::to_string(f.offset));
-  }
-  return out;
-}
-
-// Walks `bytes` with `every` and with the same options in errors_only; per message, the same
-// errors (rule, offset, length, detail, in order) and the same reject verdict. Returns the
-// number of messages, and adds the rules of the errors found to `errors_seen`.
+// Both modes on one stream (validation_modes.hpp); returns the number of messages, and adds the
+// rules of the errors found to `errors_seen`.
 std::size_t compare_streams(std::string_view bytes, const StreamOptions& every,
                             const std::string& name, std::set<Rule>& errors_seen) {
-  StreamOptions errors = every;
-  errors.policy.validation = Validation::errors_only;
-  ResponseStream a(bytes, every);
-  ResponseStream b(bytes, errors);
-  StreamMessage ma;
-  StreamMessage mb;
-  std::size_t messages = 0;
-  while (true) {
-    const bool more_a = a.next(ma);
-    const bool more_b = b.next(mb);
-    EXPECT_EQ(more_a, more_b) << name;
-    if (!more_a || !more_b) return messages;
-    ++messages;
-    EXPECT_EQ(ma.findings.count(Severity::error), mb.findings.count(Severity::error))
-        << name << " (" << to_string(every.policy.dialect) << ")"
-        << describe(errors_of(ma.findings)) << " vs" << describe(errors_of(mb.findings));
-    EXPECT_EQ(ma.verdict() == Verdict::reject, mb.verdict() == Verdict::reject) << name;
-    if (ma.findings.dropped() == 0) {  // else the stored ones differ by what fitted
-      EXPECT_EQ(errors_of(ma.findings), errors_of(mb.findings)) << name;
-    }
-    for (const Reported& r : errors_of(mb.findings))
-      errors_seen.insert(r.rule);
-  }
+  const ModeComparison modes = compare_validation_modes(bytes, every);
+  EXPECT_EQ(modes.difference, "") << name << " (" << to_string(every.policy.dialect) << ")";
+  errors_seen.insert(modes.errors.begin(), modes.errors.end());
+  return modes.messages;
 }
 
 // Whole streams, as the CLI and a proxy walk them.
@@ -210,8 +164,7 @@ TEST(ErrorsOnly, ValidatorReportsOnlyTheErrorsOfEveryRule) {
         }
         EXPECT_EQ(every.count(Severity::error), errors.count(Severity::error)) << input.name;
         if (every.dropped() == 0) {
-          EXPECT_EQ(errors_of(every), errors_of(errors))
-              << input.name << describe(errors_of(every)) << " vs" << describe(errors_of(errors));
+          EXPECT_EQ(error_lines(every), error_lines(errors)) << input.name;
         }
       }
     }
