@@ -146,6 +146,16 @@ if scalar or scan_scalar:
     if avx2 and scalar:
         print(f"AVX2 vs scalar (parse, realistic): {avx2[1] / scalar[1]:.2f}x")
 
+fixed = [(what, rates(f"fixed_order/{name}"), rates(name))
+         for what, name in (("parse", f"parse/realistic/{active}"),
+                            ("examine()", "examine/realistic"), ("llhttp", "llhttp/realistic"))]
+if any(f and s for _, f, s in fixed):
+    print()
+    print("Passes in the corpus's own order every time (fixed_order/), against the shuffled passes "
+          "above\n(realistic, responses/s; >1: the branch predictor learnt the order)")
+    for what, f, s in fixed:
+        print(f"{what:10} {ratio(f, s)}")
+
 for key in sorted(k for k in context if k.startswith("corpus_")):
     print(f"{key[len('corpus_'):]}: {context[key]}")
 PYTHON
