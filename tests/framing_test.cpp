@@ -302,6 +302,59 @@ TEST(Framing, ContentLengthFindingCoversTheBadMember) {
   }
 }
 
+// Each framing field's reading keeps the detail of a bounded number of problems. Problems past
+// it are still counted, and the most severe is kept: many harmless problems before a fatal one
+// must not hide it (found by the differential fuzz target: nine repeated `Content-Length: 0`
+// then an empty one, which h1resp accepted with warnings while llhttp refused it).
+TEST(Framing, ManyProblemsOnOneFieldDoNotHideAnError) {
+  const auto repeat = [](std::string_view line, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i)
+      out += line;
+    return out;
+  };
+  const struct {
+    const char* name;
+    std::string fields;
+    Rule error;              // must be among the stored findings, as an error
+    std::uint32_t warnings;  // counted, stored or not
+    std::uint32_t infos;
+  } cases[] = {
+      // 11 lines: 10 repeat the first (warnings), the last is empty (an error).
+      {"content_length", repeat("Content-Length: 0\r\n", 11) + "Content-Length:\r\n",
+       Rule::framing_cl_syntax, 10, 0},
+      // Twelve notes on the case of "Chunked", then chunked applied twelve times.
+      {"transfer_encoding", repeat("Transfer-Encoding: Chunked\r\n", 12),
+       Rule::framing_te_chunked_twice, 0, 12},
+      // A fatal problem first, then more problems than fit: it stays.
+      {"error_first", "Content-Length: x\r\n" + repeat("Content-Length: 0\r\n", 12),
+       Rule::framing_cl_syntax, 11, 0},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string bytes = "HTTP/1.1 200 OK\r\n" + c.fields + "\r\n";
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+    FindingList findings;
+    decide_framing(parser.response(), RequestMethod::get, findings);
+    EXPECT_EQ(to_string(findings.verdict()), "reject");
+    const Finding* f = std::find_if(findings.begin(), findings.end(),
+                                    [&](const Finding& x) { return x.rule == c.error; });
+    if (f == findings.end()) {
+      ADD_FAILURE() << to_string(c.error) << " is not among the stored findings";
+    } else {
+      EXPECT_EQ(f->severity, Severity::error);
+    }
+    EXPECT_EQ(findings.count(Severity::error), 1U);
+    EXPECT_EQ(findings.count(Severity::warning), c.warnings);
+    EXPECT_EQ(findings.count(Severity::info), c.infos);
+    EXPECT_GT(findings.dropped(), 0U);  // what the reading had no room for is counted
+    EXPECT_EQ(findings.size() + findings.dropped(), findings.count(Severity::error) +
+                                                        findings.count(Severity::warning) +
+                                                        findings.count(Severity::info));
+  }
+}
+
 TEST(Framing, StepsAreNumberedAsInTheRfc) {
   const struct {
     const char* bytes;

@@ -73,6 +73,14 @@ class FindingList {
     add(Finding{rule, severity, offset, length, detail});
   }
 
+  // Counts `n` findings of `severity` whose detail was not kept (a bounded buffer before this
+  // list had no room for them): they count in `count()`, `dropped()` and `verdict()`, as if
+  // added to a full list.
+  void add_counted(Severity severity, std::uint32_t n) noexcept {
+    counts_[static_cast<std::size_t>(severity)] += n;
+    dropped_ += n;
+  }
+
   // Records every finding of `other`, those it stored and those it only counted: a list that
   // gathers another's findings keeps its counts and verdict whole. Side effect as add().
   void append(const FindingList& other) noexcept {

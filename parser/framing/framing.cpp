@@ -17,16 +17,32 @@ bool is_http11_or_later(const Response& r) noexcept {
 
 // Reports the problems of the framing fields; `severity` is error where they decide the length
 // and warning where the RFC says they are ignored. Returns true when an error was reported.
+// Some problems are errors wherever they appear (a repaired framing field is never trusted),
+// others are notes whatever the severity asked (e.g. the case of "Chunked").
+Severity bounded(Severity asked, Severity floor, Severity cap) noexcept {
+  return floor > asked ? floor : cap < asked ? cap : asked;
+}
+
 bool report(const framing::FieldReading& reading, Severity severity, FindingList& findings) {
   bool error = false;
   for (const framing::Problem& p : reading.problems()) {
-    // Some problems are errors wherever they appear (a repaired framing field is never
-    // trusted), others are notes whatever the severity asked (e.g. the case of "Chunked").
-    const Severity s = p.severity_floor > severity ? p.severity_floor
-                       : p.severity_cap < severity ? p.severity_cap
-                                                   : severity;
+    const Severity s = bounded(severity, p.severity_floor, p.severity_cap);
     findings.add(p.rule, s, p.offset, p.length, p.detail.view());
     error = error || s == Severity::error;
+  }
+  if (reading.dropped != 0) {
+    // Counted only; the most severe of them is in the last item, reported above.
+    constexpr std::size_t kSeverities = framing::FieldReading::kSeverities;
+    for (std::size_t floor = 0; floor < kSeverities; ++floor) {
+      for (std::size_t cap = 0; cap < kSeverities; ++cap) {
+        const std::uint32_t n = reading.dropped_by_bounds[floor][cap];
+        if (n == 0) continue;
+        const Severity s =
+            bounded(severity, static_cast<Severity>(floor), static_cast<Severity>(cap));
+        findings.add_counted(s, n);
+        error = error || s == Severity::error;
+      }
+    }
   }
   return error;
 }

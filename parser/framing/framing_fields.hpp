@@ -56,19 +56,52 @@ struct FieldReading {
   bool keep_alive = false;
   bool upgrade = false;
 
+  // The detail of the first problems, and of the most severe of the rest (see add()).
   static constexpr std::size_t kCapacity = 8;
   Problem items[kCapacity];
   std::uint32_t count = 0;
+  // Problems whose detail was not kept, counted by their bounds, [floor][cap]. Written from the
+  // first one on (dropped != 0), like the items: most readings never drop one.
+  static constexpr std::size_t kSeverities = 3;  // info, warning, error
+  std::uint32_t dropped = 0;
+  std::uint32_t dropped_by_bounds[kSeverities][kSeverities];
 
   // A problem whose severity is the decision's.
   void add(Rule rule, std::uint64_t offset, std::uint32_t length,
            std::string_view detail) noexcept {
     add(Problem{rule, offset, length, detail, Severity::info, Severity::error});
   }
+  // Keeps `p`, or when the items are full, counts it or the last item, whichever is less severe,
+  // and keeps the other in the last slot: so an error is never among the counted ones, however
+  // many warnings came before it (a field line repeated to fill the slots must not hide the
+  // line that makes the framing invalid).
   void add(const Problem& p) noexcept {
-    if (count < kCapacity) items[count++] = p;
+    if (count < kCapacity) {
+      items[count++] = p;
+      return;
+    }
+    if (dropped == 0) {
+      for (auto& row : dropped_by_bounds)
+        for (std::uint32_t& n : row)
+          n = 0;
+    }
+    ++dropped;
+    Problem& last = items[kCapacity - 1];
+    const bool replaces = more_severe(p, last);
+    const Problem& counted = replaces ? last : p;
+    ++dropped_by_bounds[static_cast<std::size_t>(counted.severity_floor)]
+                       [static_cast<std::size_t>(counted.severity_cap)];
+    if (replaces) last = p;
   }
   [[nodiscard]] std::span<const Problem> problems() const noexcept { return {items, count}; }
+
+  // Whether `a` ends at least one step more severe than `b` for some severity the decision
+  // asks, and never less: with floors info or error (a reading's problems have no other), the
+  // order of (cap, floor) is exactly that.
+  static bool more_severe(const Problem& a, const Problem& b) noexcept {
+    return a.severity_cap != b.severity_cap ? a.severity_cap > b.severity_cap
+                                            : a.severity_floor > b.severity_floor;
+  }
 };
 
 [[nodiscard]] FieldReading read_content_length(const detail::FieldIndex& index) noexcept;
