@@ -122,7 +122,9 @@ class FindingList {
   [[nodiscard]] const Finding& operator[](std::size_t i) const noexcept { return slots_.items[i]; }
   [[nodiscard]] const Finding* begin() const noexcept { return slots_.items; }
   [[nodiscard]] const Finding* end() const noexcept { return slots_.items + size_; }
-  // Findings that did not fit. They still count in `count()` and `verdict()`.
+  // Findings only counted: they did not fit here, or in a bounded list before this one
+  // (add_counted(); a framing field's reading keeps the most severe of its problems). They
+  // still count in `count()` and `verdict()`.
   [[nodiscard]] std::uint32_t dropped() const noexcept { return dropped_; }
   // Every finding of `severity` reported, stored or dropped.
   [[nodiscard]] std::uint32_t count(Severity severity) const noexcept {

@@ -333,8 +333,9 @@ H1RESP_API h1resp_result h1resp_parser_validate_request(h1resp_parser* parser, c
 
 /* The findings: before validate, the tokenizer's (uses of leniencies), followed by the parse
  * error as an error finding when the status is ERROR; after validate, see there. At most 48 are
- * kept; later ones are only counted (h1resp_parser_findings_dropped) and still decide the
- * verdict. 0 for NULL. */
+ * kept, and of the problems of one framing field (Content-Length, Transfer-Encoding,
+ * Connection) at most 8, the most severe among them; the others are only counted
+ * (h1resp_parser_findings_dropped) and still decide the verdict. 0 for NULL. */
 H1RESP_API size_t h1resp_parser_finding_count(const h1resp_parser* parser) H1RESP_NOEXCEPT;
 H1RESP_API uint32_t h1resp_parser_findings_dropped(const h1resp_parser* parser) H1RESP_NOEXCEPT;
 

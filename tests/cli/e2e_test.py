@@ -368,6 +368,26 @@ class CheckInputs(unittest.TestCase):
         self.assertNotIn("3xx.location", old_rules)
         self.assertEqual([line["verdict"] for line in json_lines(old)], ["accept"] * 3)
 
+    def test_findings_counted_but_not_kept_still_decide(self):
+        # Ten Content-Length lines (nine repeats), then an empty one: of the ten problems the
+        # framing field's reading keeps 8, the error among them, and counts two (the differential
+        # fuzz target found the error lost to the repeats).
+        data = (b"HTTP/1.1 200 OK\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\n" +
+                b"Content-Length: 0\r\n" * 10 + b"Content-Length:\r\n\r\n")
+        status, out, _ = run("check", "-", stdin=data)
+        self.assertEqual(status, 1)
+        self.assertIn("framing.cl-syntax", [f["rule"] for f in findings(out)])
+        self.assertIn("    (2 more findings counted but not shown: a message keeps the detail "
+                      "of 48)", out)
+        self.assertRegex(out, r"0 accepted, 0 warned, 1 rejected \(1 error, 9 warnings, "
+                              r"\d+ info\)\n$")
+        _, out, _ = run("check", "--format", "json", "-", stdin=data)
+        line = json_lines(out)[0]
+        self.assertEqual(line["verdict"], "reject")
+        self.assertEqual(line["findings_dropped"], 2)
+        self.assertEqual(sum(f["rule"] == "framing.cl-duplicate-same" for f in line["findings"]),
+                         7)
+
     def test_validation_errors_only(self):
         # The same errors and reject verdicts as every rule; the validator's warnings and infos
         # are not looked for (the tokenizer's and the framing's still are).

@@ -67,8 +67,10 @@ class TextReporter final : public Reporter {
     for (const Finding* f : order_)
       finding(e, *f, bytes);
     if (m.findings.dropped() != 0) {
-      append("    ({} more finding{} not shown: the list holds {})\n", m.findings.dropped(),
-             m.findings.dropped() == 1 ? "" : "s", FindingList::kCapacity);
+      // Counted, with no detail kept: past the list's capacity, or past the few problems a
+      // framing field's reading keeps (it keeps the most severe, so no error is among these).
+      append("    ({} more finding{} counted but not shown: a message keeps the detail of {})\n",
+             m.findings.dropped(), m.findings.dropped() == 1 ? "" : "s", FindingList::kCapacity);
     }
     if (e.disagreements != nullptr) {
       for (const Disagreement& d : *e.disagreements) {
