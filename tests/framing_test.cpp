@@ -326,6 +326,12 @@ TEST(Framing, ManyProblemsOnOneFieldDoNotHideAnError) {
       // Twelve notes on the case of "Chunked", then chunked applied twelve times.
       {"transfer_encoding", repeat("Transfer-Encoding: Chunked\r\n", 12),
        Rule::framing_te_chunked_twice, 0, 12},
+      // Options that are not tokens (warnings here, errors elsewhere), then Connection naming
+      // Content-Length, an error wherever it is: of two problems that can both be errors, the
+      // one that always is stays.
+      {"connection",
+       repeat("Connection: a b\r\n", 8) + "Connection: Content-Length\r\nContent-Length: 0\r\n",
+       Rule::field_connection_nominates_end_to_end, 8, 0},
       // A fatal problem first, then more problems than fit: it stays.
       {"error_first", "Content-Length: x\r\n" + repeat("Content-Length: 0\r\n", 12),
        Rule::framing_cl_syntax, 11, 0},
