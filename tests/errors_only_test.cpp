@@ -4,10 +4,7 @@
 // target's corpus, and the responses whose checks turn a warning into an error.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,6 +14,7 @@
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
 #include "rule_example_exchange.hpp"
+#include "support/corpus_files.hpp"
 #include "support/validation_modes.hpp"
 
 namespace h1resp::testing {
@@ -27,18 +25,8 @@ struct Input {
   std::string bytes;
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 void add_directory(std::vector<Input>& inputs, const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files)
+  for (const auto& file : sorted_files(dir))
     inputs.push_back({file.filename().string(), read_file(file)});
 }
 

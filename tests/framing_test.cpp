@@ -304,8 +304,8 @@ TEST(Framing, ContentLengthFindingCoversTheBadMember) {
 
 // Each framing field's reading keeps the detail of a bounded number of problems. Problems past
 // it are still counted, and the most severe is kept: many harmless problems before a fatal one
-// must not hide it (found by the differential fuzz target: nine repeated `Content-Length: 0`
-// then an empty one, which h1resp accepted with warnings while llhttp refused it).
+// must not hide it (found by the differential fuzz target: nine `Content-Length: 0` lines, eight
+// of them repeats, then an empty one, which h1resp accepted with warnings while llhttp refused).
 TEST(Framing, ManyProblemsOnOneFieldDoNotHideAnError) {
   const auto repeat = [](std::string_view line, int n) {
     std::string out;
@@ -320,7 +320,7 @@ TEST(Framing, ManyProblemsOnOneFieldDoNotHideAnError) {
     std::uint32_t warnings;  // counted, stored or not
     std::uint32_t infos;
   } cases[] = {
-      // 11 lines: 10 repeat the first (warnings), the last is empty (an error).
+      // Eleven `Content-Length: 0` lines (ten repeats: warnings), then an empty one (an error).
       {"content_length", repeat("Content-Length: 0\r\n", 11) + "Content-Length:\r\n",
        Rule::framing_cl_syntax, 10, 0},
       // Twelve notes on the case of "Chunked", then chunked applied twelve times.

@@ -75,8 +75,7 @@ typedef enum h1resp_result {
 /* The name of `result`, e.g. "H1RESP_ESTATE" (static; "?" for an unknown value). */
 H1RESP_API const char* h1resp_result_name(h1resp_result result) H1RESP_NOEXCEPT;
 
-/* ---- Policy: limits, leniencies, dialect, validation (policy.hpp)
- * ------------------------------------- */
+/* ---- Policy: limits, leniencies, dialect, validation (policy.hpp) ------------------------- */
 
 typedef enum h1resp_dialect {
   H1RESP_DIALECT_MODERN = 0,  /* RFC 9110, 9111, 9112 and the IANA status code registry */

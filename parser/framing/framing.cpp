@@ -15,14 +15,15 @@ bool is_http11_or_later(const Response& r) noexcept {
   return r.version_major > 1 || (r.version_major == 1 && r.version_minor >= 1);
 }
 
-// Reports the problems of the framing fields; `severity` is error where they decide the length
-// and warning where the RFC says they are ignored. Returns true when an error was reported.
-// Some problems are errors wherever they appear (a repaired framing field is never trusted),
-// others are notes whatever the severity asked (e.g. the case of "Chunked").
+// A problem's severity: the one asked, within the problem's bounds. Some problems are errors
+// wherever they appear (a repaired framing field is never trusted), others are notes whatever
+// the severity asked (e.g. the case of "Chunked").
 Severity bounded(Severity asked, Severity floor, Severity cap) noexcept {
   return floor > asked ? floor : cap < asked ? cap : asked;
 }
 
+// Reports the problems of the framing fields; `severity` is error where they decide the length
+// and warning where the RFC says they are ignored. Returns true when an error was reported.
 bool report(const framing::FieldReading& reading, Severity severity, FindingList& findings) {
   bool error = false;
   for (const framing::Problem& p : reading.problems()) {

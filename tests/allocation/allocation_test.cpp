@@ -12,14 +12,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus.hpp"
+#include "corpus_files.hpp"
 #include "counting_new.hpp"
 #include "h1resp/chunked.hpp"
 #include "h1resp/framing.hpp"
@@ -171,24 +170,15 @@ struct Inputs {
   std::string request;               // a request, for request_context()
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 Inputs make_inputs() {
   using namespace std::string_literals;
   Inputs in;
   in.realistic = bench::make_realistic_corpus();
   const std::filesystem::path examples =
       std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus" / "examples";
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(examples)) {
-    if (entry.path().extension() == ".http") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  for (const auto& p : paths) {
-    in.samples.push_back(read_file(p));
+  for (const auto& p : h1resp::testing::sorted_files(examples)) {
+    if (p.extension() != ".http") continue;
+    in.samples.push_back(h1resp::testing::read_file(p));
     if (p.filename().string().rfind("w3c1992-", 0) == 0) in.w3c.push_back(in.samples.back());
   }
 
