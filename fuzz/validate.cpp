@@ -23,6 +23,8 @@
 // 4. Validation::errors_only finds the same errors as Validation::every_rule, message by message
 //    (the same count, and the same rules, offsets, lengths and details in the same order when
 //    nothing was dropped), so the same messages are rejected.
+// 5. Field names are case-insensitive (RFC 9110 §5.1): the stream with its field names in lower
+//    case, and in upper case, reads the same: messages, framing, findings at the same bytes.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +36,7 @@
 #include "h1resp/chunked.hpp"
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
+#include "support/name_case.hpp"
 #include "support/validation_modes.hpp"
 
 namespace h1resp::fuzz {
@@ -309,6 +312,13 @@ void check_errors_only(std::string_view input, const StreamOptions& options) {
   }
 }
 
+void check_name_case(std::string_view input, const StreamOptions& options) {
+  const testing::NameCaseComparison names = testing::compare_name_case(input, options);
+  if (!names.difference.empty()) [[unlikely]] {
+    fail("the case of field names changes the reading", names.difference);
+  }
+}
+
 }  // namespace
 }  // namespace h1resp::fuzz
 
@@ -363,5 +373,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   check_first_response(bytes.view(), options);
   check_errors_only(bytes.view(), options);
+  check_name_case(bytes.view(), options);
   return 0;
 }
