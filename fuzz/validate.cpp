@@ -25,6 +25,8 @@
 //    nothing was dropped), so the same messages are rejected.
 // 5. Field names are case-insensitive (RFC 9110 §5.1): the stream with its field names in lower
 //    case, and in upper case, reads the same: messages, framing, findings at the same bytes.
+// 6. No state leaks from one response to the next: each message the stream reads as a response
+//    reads the same on its own, but for the findings about its surroundings (standalone.hpp).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +39,7 @@
 #include "h1resp/stream.hpp"
 #include "h1resp/validator.hpp"
 #include "support/name_case.hpp"
+#include "support/standalone.hpp"
 #include "support/validation_modes.hpp"
 
 namespace h1resp::fuzz {
@@ -319,6 +322,13 @@ void check_name_case(std::string_view input, const StreamOptions& options) {
   }
 }
 
+void check_standalone(std::string_view input, const StreamOptions& options) {
+  const testing::StandaloneComparison alone = testing::compare_standalone(input, options);
+  if (!alone.difference.empty()) [[unlikely]] {
+    fail("a message reads differently on its own", alone.difference);
+  }
+}
+
 }  // namespace
 }  // namespace h1resp::fuzz
 
@@ -374,5 +384,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_first_response(bytes.view(), options);
   check_errors_only(bytes.view(), options);
   check_name_case(bytes.view(), options);
+  check_standalone(bytes.view(), options);
   return 0;
 }
