@@ -1,7 +1,7 @@
 // Validation::errors_only must find exactly the errors that Validation::every_rule finds, in the
 // same order, and nothing else: a proxy relies on it for its reject verdict. Judged on every
-// rule's examples (both dialects, strict and lenient), the sample corpus, the validate fuzz
-// target's corpus, and the responses whose checks turn a warning into an error.
+// rule's examples (both dialects, strict and lenient), the sample corpus, the streams of
+// the validate fuzz target's corpus, and the responses whose checks turn a warning into an error.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -28,6 +28,12 @@ struct Input {
 void add_directory(std::vector<Input>& inputs, const std::filesystem::path& dir) {
   for (const auto& file : sorted_files(dir))
     inputs.push_back({file.filename().string(), read_file(file)});
+}
+
+// The streams of the validate fuzz target's inputs, without their harness header.
+void add_validate_fuzz_streams(std::vector<Input>& inputs, const std::filesystem::path& dir) {
+  for (const auto& file : sorted_files(dir))
+    inputs.push_back({file.filename().string(), validate_fuzz_stream(read_file(file))});
 }
 
 // The responses where a check reports an error that its rule's severity does not say, or that
@@ -58,8 +64,23 @@ std::vector<Input> all_inputs() {
   }
   const std::filesystem::path corpus = std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus";
   add_directory(inputs, corpus / "examples");
-  add_directory(inputs, corpus / "fuzz" / "validate");
+  add_validate_fuzz_streams(inputs, corpus / "fuzz" / "validate");
   return inputs;
+}
+
+// Read with their harness header, the fuzz inputs would all stop at their first byte: most of
+// the streams must be responses.
+TEST(ErrorsOnly, TheFuzzCorpusIsReadAsStreams) {
+  std::vector<Input> streams;
+  add_validate_fuzz_streams(
+      streams, std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus" / "fuzz" / "validate");
+  ASSERT_GT(streams.size(), 1000U);
+  std::size_t parsed = 0;
+  for (const Input& stream : streams) {
+    BasicResponseParser<> parser(Policy::lenient());
+    parsed += parser.parse(stream.bytes) == ParseStatus::complete ? 1 : 0;
+  }
+  EXPECT_GT(parsed, streams.size() / 2);
 }
 
 std::vector<Policy> policies() {

@@ -1,9 +1,9 @@
 // Field names are case-insensitive (RFC 9110 §5.1): every input read again with its field names
 // in lower case, and in upper case, must give the same messages, framing and findings at the
-// same bytes. Judged on every rule's examples in their exchange (strict and lenient), on the
-// sample corpus and on streams whose rules compare names, in both dialects. The validate fuzz
-// target makes the same comparison on every input (the fuzz_corpus_replay test replays its
-// corpus).
+// same bytes. Judged on every rule's examples in their exchange (strict and lenient), and on the
+// sample corpus, the streams of the validate fuzz corpus and streams whose rules compare names
+// (both dialects, strict and lenient, GET and HEAD). The validate fuzz target makes the same
+// comparison on every input, with the input's own policy.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -93,11 +93,12 @@ std::vector<std::string> name_heavy_streams() {
 
 TEST(NameCase, StreamsReadTheSameInEitherCase) {
   std::vector<std::string> streams = name_heavy_streams();
-  const std::filesystem::path examples =
-      std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus" / "examples";
-  for (const auto& file : sorted_files(examples))
+  const std::filesystem::path corpus = std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus";
+  for (const auto& file : sorted_files(corpus / "examples"))
     streams.push_back(read_file(file));
-  ASSERT_GT(streams.size(), 20U);
+  for (const auto& file : sorted_files(corpus / "fuzz" / "validate"))
+    streams.push_back(validate_fuzz_stream(read_file(file)));
+  ASSERT_GT(streams.size(), 1000U);  // the fuzz corpus is there
   std::size_t changed = 0;
   for (const Dialect dialect : {Dialect::modern, Dialect::w3c1992}) {
     for (Policy policy : {Policy::strict(), Policy::lenient()}) {

@@ -1,9 +1,10 @@
 // A message reads the same on its own as it does after other messages on the connection
 // (support/standalone.hpp): no state of one response leaks into the next. Judged on streams of
 // two rule examples back to back (each rule's violating example after another rule's
-// conforming one, and the other way round), on the sample corpus, and on streams whose first
-// response leaves the most state behind, in both dialects, strict and lenient, answering GET
-// and HEAD. The validate fuzz target makes the same comparison on every input.
+// conforming one, and the other way round), on the sample corpus, the streams of the validate
+// fuzz corpus, and streams whose first response leaves the most state behind, in both dialects,
+// strict and lenient, answering GET and HEAD. The validate fuzz target makes the same comparison
+// on every input, with the input's own policy and requests.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -84,10 +85,11 @@ TEST(Standalone, MessagesReadTheSameOnTheirOwn) {
   std::vector<std::string> streams = stateful_streams();
   const std::vector<std::string> pairs = example_pairs();
   streams.insert(streams.end(), pairs.begin(), pairs.end());
-  const std::filesystem::path examples =
-      std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus" / "examples";
-  for (const auto& file : sorted_files(examples))
+  const std::filesystem::path corpus = std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus";
+  for (const auto& file : sorted_files(corpus / "examples"))
     streams.push_back(read_file(file));
+  for (const auto& file : sorted_files(corpus / "fuzz" / "validate"))
+    streams.push_back(validate_fuzz_stream(read_file(file)));
   std::size_t compared = 0;
   for (const Dialect dialect : {Dialect::modern, Dialect::w3c1992}) {
     for (Policy policy : {Policy::strict(), Policy::lenient()}) {

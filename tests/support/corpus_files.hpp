@@ -26,4 +26,13 @@ inline std::vector<std::filesystem::path> sorted_files(const std::filesystem::pa
   return files;
 }
 
+// An input of the validate fuzz target is a harness header, then the response stream
+// (fuzz/validate.cpp: six bytes of policy, two of request methods, one of request context and
+// one of split mode). The stream, for tests that read the corpus with policies of their own;
+// the fuzz_corpus_replay test runs the inputs through the harness itself.
+inline constexpr std::size_t kValidateHarnessBytes = 10;
+inline std::string validate_fuzz_stream(const std::string& input) {
+  return input.size() > kValidateHarnessBytes ? input.substr(kValidateHarnessBytes) : "";
+}
+
 }  // namespace h1resp::testing
