@@ -361,6 +361,42 @@ TEST(Framing, ManyProblemsOnOneFieldDoNotHideAnError) {
   }
 }
 
+// HTAB is OWS (RFC 9110 §5.6.3), so "chunked\t" is chunked; but llhttp lets only SP follow a
+// final chunked and reads such a body until close. Found by the differential fuzz target (the
+// minimized input is in corpus/regressions/). Elsewhere in the field, HTAB is read alike.
+TEST(Framing, HtabAfterTheFinalChunkedIsRefused) {
+  const struct {
+    const char* value;
+    bool refused;
+  } cases[] = {
+      {"chunked\t", true},        {"chunked \t", true},      {"chunked\t ", true},
+      {"Chunked\t\t", true},      {"gzip, chunked\t", true}, {"chunked", false},
+      {"chunked ", false},        {"\tchunked", false},      {"gzip,\tchunked", false},
+      {"gzip\t, chunked", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(std::string(c.value)));
+    const std::string line = std::string("Transfer-Encoding: ") + c.value + "\r\n";
+    const std::string bytes = "HTTP/1.1 200 OK\r\n" + line + "\r\n";
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+    FindingList findings;
+    const Framing framing = decide_framing(parser.response(), RequestMethod::get, findings);
+    EXPECT_EQ(framing.body, BodyKind::chunked);  // the RFC's reading, refused or not
+    EXPECT_EQ(findings.verdict() == Verdict::reject, c.refused);
+    if (!c.refused) continue;
+    ASSERT_TRUE(findings.contains(Rule::framing_te_unknown));
+    const Finding* f = std::find_if(findings.begin(), findings.end(), [](const Finding& x) {
+      return x.rule == Rule::framing_te_unknown;
+    });
+    // It points at the whitespace after the value, which holds the HTAB.
+    const std::string_view ows = std::string_view(bytes).substr(f->offset, f->length);
+    EXPECT_EQ(ows.find_first_not_of(" \t"), std::string_view::npos) << ows;
+    EXPECT_NE(ows.find('\t'), std::string_view::npos);
+    EXPECT_EQ(f->offset + f->length, bytes.find("\r\n\r\n"));
+  }
+}
+
 TEST(Framing, StepsAreNumberedAsInTheRfc) {
   const struct {
     const char* bytes;

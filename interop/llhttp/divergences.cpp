@@ -92,9 +92,14 @@ constexpr Divergence kDivergences[] = {
      "twice reads another body."},
     {"llhttp-accepts-unknown-transfer-codings", h1resp_rejects, Rule::framing_te_unknown, "",
      "llhttp reads a response with an unknown transfer coding (\"gzip\", \"xchunked\") "
-     "until the connection closes; h1resp refuses it.",
+     "until the connection closes; h1resp refuses it. So too a final \"chunked\" followed by "
+     "HTAB: llhttp lets only SP follow it, reads \"chunked\\t\" as another coding and the "
+     "body until close, where h1resp (and the RFC) decode chunks, so h1resp refuses it as an "
+     "obfuscated chunked. The fuzzer found it.",
      "RFC 9112 §6.1, §7: a recipient cannot decode a coding it does not know, and parsers that "
-     "match \"chunked\" loosely decode chunks instead of reading to the close."},
+     "match \"chunked\" loosely decode chunks instead of reading to the close. RFC 9110 "
+     "§5.6.3: OWS is SP or HTAB, so \"chunked\\t\" is chunked, and two readings of the "
+     "same bytes are a smuggling risk."},
     {"llhttp-accepts-identity-transfer-coding", h1resp_rejects, Rule::framing_te_identity, "",
      "llhttp reads a response with \"Transfer-Encoding: identity\" (and no Content-Length) "
      "until the connection closes; h1resp refuses it.",

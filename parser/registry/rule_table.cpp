@@ -1156,8 +1156,10 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "obfuscated chunked (\"xchunked\", \"chunkedchunked\", quoted, or with trailing "
             "junk). A response whose final coding is not chunked is read until close (RFC "
             "9112 §6.1, §6.3), but parsers that match \"chunked\" loosely decode chunks "
-            "instead. A proxy must reject the response; note that coding names are "
-            "case-insensitive, so \"Chunked\" is not unknown.",
+            "instead. A final chunked followed by HTAB is chunked (HTAB is OWS), but llhttp, "
+            "Node.js's parser, then reads until close: refused too. A proxy must reject the "
+            "response; note that coding names are case-insensitive, so \"Chunked\" is not "
+            "unknown.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Transfer-Encoding: xchunked\r\n"
                      "\r\n"
