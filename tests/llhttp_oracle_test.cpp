@@ -180,6 +180,16 @@ TEST(LlhttpOracle, StreamDisagreementsAreFoundAndDocumented) {
        interop::Disagreement::framing, "llhttp-reads-body-of-204"},
       {"HTTP/1.1 100 Continue\r\nContent-Length: 2\r\n\r\nab" + kOk + kEnd, 1,
        interop::Disagreement::framing, "llhttp-reads-body-of-1xx"},
+      // llhttp lets only SP follow a token it recognises in Transfer-Encoding and Connection;
+      // HTAB (also OWS, RFC 9110 §5.6.3) makes it another token. A final chunked: llhttp reads
+      // until close, h1resp refuses the obfuscation.
+      {kOk + "Transfer-Encoding: chunked\t\r\n\r\n1\r\na\r\n0\r\n\r\n" + kOk + kEnd, 1,
+       interop::Disagreement::h1resp_rejects, "llhttp-accepts-unknown-transfer-codings"},
+      // An HTTP/1.0 keep-alive: both read the next response; followed by HTAB, llhttp closes
+      // after it, h1resp reads the next response.
+      {"HTTP/1.0 200 OK\r\nConnection: keep-alive \r\n" + kEnd + kOk + kEnd, 0, {}, ""},
+      {"HTTP/1.0 200 OK\r\nConnection: keep-alive\t\r\n" + kEnd + kOk + kEnd, 1,
+       interop::Disagreement::llhttp_rejects, "llhttp-misses-connection-option-before-htab"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(::testing::PrintToString(c.bytes));

@@ -98,6 +98,7 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
   ResponseStream stream(bytes, stream_options);
   StreamMessage m;
   std::vector<Disagreement> out;
+  std::string_view previous;  // the bytes of the response before m
   for (std::size_t i = 0; stream.next(m); ++i) {
     const bool h1_ok =
         m.status == ParseStatus::complete && m.complete && m.findings.count(Severity::error) == 0;
@@ -116,8 +117,12 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
     }
     if (h1_ok && !ll_ok) {
       const std::string error = ll.error != 0 ? ll.error_name + ": " + ll.reason : "no response";
-      add(Disagreement::llhttp_rejects, "llhttp rejects what h1resp accepts (" + error + ")",
-          llhttp_stricter(ll.error_name, bytes.substr(m.offset)));
+      const Divergence* why = llhttp_stricter(ll.error_name, bytes.substr(m.offset));
+      // llhttp closed the connection after the previous response, which h1resp let persist.
+      const bool llhttp_closed =
+          i > 0 && i - 1 < ll.messages.size() && !ll.messages[i - 1].keep_alive;
+      if (why == nullptr && llhttp_closed) why = persistence_divergence(previous);
+      add(Disagreement::llhttp_rejects, "llhttp rejects what h1resp accepts (" + error + ")", why);
       break;
     }
     if (!h1_ok) break;  // both refuse: they agree
@@ -153,6 +158,7 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
           framing_divergence(bodiless_rule(m)));
       break;  // the readings no longer line up
     }
+    previous = bytes.substr(m.offset, m.size);
   }
   return out;
 }

@@ -43,6 +43,11 @@ struct Divergence {
 [[nodiscard]] const Divergence* llhttp_stricter(std::string_view llhttp_error,
                                                 std::string_view bytes) noexcept;
 
+// The entry explaining why llhttp has no reading of a response h1resp reads, when llhttp took
+// the connection for closed after the response before it (`previous`, its bytes) and h1resp did
+// not; nullptr when none does.
+[[nodiscard]] const Divergence* persistence_divergence(std::string_view previous) noexcept;
+
 // The entry explaining why both accept but frame differently, given the rule h1resp's framing
 // reported (or Rule::count_ when it reported none); nullptr when none does.
 [[nodiscard]] const Divergence* framing_divergence(Rule rule) noexcept;
