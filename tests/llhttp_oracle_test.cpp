@@ -185,6 +185,12 @@ TEST(LlhttpOracle, StreamDisagreementsAreFoundAndDocumented) {
       // until close, h1resp refuses the obfuscation.
       {kOk + "Transfer-Encoding: chunked\t\r\n\r\n1\r\na\r\n0\r\n\r\n" + kOk + kEnd, 1,
        interop::Disagreement::h1resp_rejects, "llhttp-accepts-unknown-transfer-codings"},
+      // A 101 whose upgrade option is followed by HTAB: llhttp does not switch and reads what
+      // follows as HTTP; h1resp refuses it (it would have started the tunnel).
+      {"HTTP/1.1 101 Switching Protocols\r\nUpgrade: ws\r\nConnection: upgrade\t\r\n\r\n" + kOk +
+           kEnd,
+       1, interop::Disagreement::h1resp_rejects,
+       "llhttp-accepts-upgrade-without-connection-option"},
       // An HTTP/1.0 keep-alive: both read the next response; followed by HTAB, llhttp closes
       // after it, h1resp reads the next response.
       {"HTTP/1.0 200 OK\r\nConnection: keep-alive \r\n" + kEnd + kOk + kEnd, 0, {}, ""},

@@ -56,7 +56,9 @@ constexpr Divergence kDivergences[] = {
      "switched to; without it a proxy cannot tell what the tunnel carries."},
     {"llhttp-accepts-upgrade-without-connection-option", h1resp_rejects, Rule::upgrade_syntax, "",
      "llhttp accepts a 101 whose Upgrade is not announced by \"Connection: upgrade\" (or does "
-     "not parse); h1resp's validator refuses such a 101.",
+     "not parse); h1resp's validator refuses such a 101. So too \"Connection: upgrade<HTAB>\": "
+     "llhttp does not take it for the option, does not switch protocols and reads what follows "
+     "as HTTP, where h1resp would start the tunnel; h1resp refuses it.",
      "RFC 9110 §7.8: a sender of Upgrade MUST also send the \"upgrade\" connection option, so "
      "that intermediaries do not forward it."},
     {"llhttp-ignores-connection-options", h1resp_rejects,

@@ -3460,7 +3460,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "compared case-insensitively, and a sender of Upgrade MUST also send "
             "\"Connection: upgrade\" so that intermediaries do not forward it (RFC 9110 "
             "§7.8). On a 101, a missing or unparsable Upgrade leaves proxies unsure whether "
-            "the connection is now a tunnel, and a proxy should reject it.",
+            "the connection is now a tunnel, and a proxy should reject it. So does an "
+            "upgrade option followed by HTAB: it is the option (HTAB is OWS), but llhttp, "
+            "Node.js's parser, does not read it so and takes the tunnel's bytes for HTTP.",
         .violating = "HTTP/1.1 101 Switching Protocols\r\n"
                      "Upgrade: websocket\r\n"
                      "\r\n",

@@ -343,20 +343,33 @@ void check_list_syntax(const Checks& c) {
 // it, a 101 switches protocols on a connection whose option says nothing of it: an error.
 void check_upgrade_option(const Checks& c) noexcept {
   if (!c.has(FieldId::upgrade)) return;
+  const std::string_view section = c.response.bytes.substr(0, c.response.header_size);
   bool option = false;
+  bool option_before_htab = false;
   for (std::size_t i = c.first(FieldId::connection); i < c.fields.field_count();
        i = c.fields.next(FieldId::connection, i)) {
     values::ListReader list(c.value(i));
     std::string_view element;
-    while (list.next(element))
-      option = option || field_name_equals(element, "upgrade");
+    while (list.next(element)) {
+      if (!field_name_equals(element, "upgrade")) continue;
+      // "upgrade<HTAB>" is the option (HTAB is OWS), but llhttp (Node.js) takes it for another
+      // token: it does not switch protocols after a 101 and reads the tunnel's bytes as HTTP,
+      // where h1resp starts the tunnel. Refused like a missing option.
+      if (values::htab_follows(section, element)) {
+        option_before_htab = true;
+      } else {
+        option = true;
+      }
+    }
   }
   if (!option) {
+    const FieldLine& upgrade = c.line(c.first(FieldId::upgrade));
     c.report_as(c.code() == 101 ? Severity::error : rule_info(Rule::upgrade_syntax).severity,
-                Rule::upgrade_syntax, c.line(c.first(FieldId::upgrade)).name.offset,
-                c.line(c.first(FieldId::upgrade)).value.end() -
-                    c.line(c.first(FieldId::upgrade)).name.offset,
-                "Upgrade without Connection: upgrade");
+                Rule::upgrade_syntax, upgrade.name.offset,
+                upgrade.value.end() - upgrade.name.offset,
+                option_before_htab ? "the upgrade option is followed by HTAB, which llhttp "
+                                     "(Node.js) does not read as the option"
+                                   : "Upgrade without Connection: upgrade");
   }
 }
 

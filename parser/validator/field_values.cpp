@@ -805,6 +805,13 @@ bool ListReader::next(std::string_view& element) noexcept {
   }
 }
 
+bool htab_follows(std::string_view section, std::string_view token) noexcept {
+  std::size_t at = static_cast<std::size_t>(token.data() - section.data()) + token.size();
+  while (at < section.size() && section[at] == ' ')
+    ++at;
+  return at < section.size() && section[at] == '\t';
+}
+
 // ---- Numbers ----------------------------------------------------------------------------------
 
 Decimal parse_decimal(std::string_view s) noexcept {

@@ -36,6 +36,13 @@ class ListReader {
   bool started_ = false;
 };
 
+// Whether the first byte after `token` (a view into `section`, the header section's bytes) that
+// is not SP is HTAB. Both are OWS (RFC 9110 §5.6.3), but llhttp 8.1, Node.js's parser, lets only
+// SP follow a Transfer-Encoding or Connection token it recognises ("chunked", "close",
+// "keep-alive", "upgrade"): followed by HTAB, the token is another one to it. Pre-condition:
+// `token` lies inside `section`.
+[[nodiscard]] bool htab_follows(std::string_view section, std::string_view token) noexcept;
+
 // ---- Numbers ----------------------------------------------------------------------------------
 
 // 1*DIGIT as an unsigned 64-bit number.
