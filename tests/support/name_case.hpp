@@ -13,28 +13,6 @@
 
 namespace h1resp::testing {
 
-enum class NameCase { lower, upper };
-
-// `bytes` with every letter of every header field name that `options`' reading finds in lower
-// or upper case (the bytes of names only: the lengths and offsets of everything stay the same).
-inline std::string with_name_case(std::string_view bytes, const StreamOptions& options,
-                                  NameCase to) {
-  std::string out(bytes);
-  ResponseStream stream(bytes, options);
-  StreamMessage m;
-  while (stream.next(m)) {
-    for (const FieldLine& line : m.response.field_lines) {
-      for (std::uint64_t i = 0; i < line.name.length; ++i) {
-        char& c = out[m.offset + line.name.offset + i];
-        const bool lower = c >= 'a' && c <= 'z';
-        if (!lower && !(c >= 'A' && c <= 'Z')) continue;
-        if ((to == NameCase::upper) == lower) c = static_cast<char>(c ^ 0x20);
-      }
-    }
-  }
-  return out;
-}
-
 // One message's reading, without the texts (a detail may quote a name as it is spelled).
 inline std::string reading_lines(const StreamMessage& m) {
   std::string out =
@@ -63,6 +41,34 @@ inline std::string stream_reading(std::string_view bytes, const StreamOptions& o
   return out;
 }
 
+// One walk of `bytes`: its reading, and the same bytes with every letter of every header field
+// name that the reading finds in lower case, and in upper case (the bytes of names only: the
+// lengths and offsets of everything stay the same).
+struct NameCaseVariants {
+  std::string reading;
+  std::string lower;
+  std::string upper;
+};
+
+inline NameCaseVariants read_with_name_case_variants(std::string_view bytes,
+                                                     const StreamOptions& options) {
+  NameCaseVariants out{{}, std::string(bytes), std::string(bytes)};
+  ResponseStream stream(bytes, options);
+  StreamMessage m;
+  while (stream.next(m)) {
+    out.reading += reading_lines(m);
+    for (const FieldLine& line : m.response.field_lines) {
+      for (std::uint64_t i = 0; i < line.name.length; ++i) {
+        const std::size_t at = m.offset + line.name.offset + i;
+        const char c = bytes[at];
+        if (c >= 'A' && c <= 'Z') out.lower[at] = static_cast<char>(c ^ 0x20);
+        if (c >= 'a' && c <= 'z') out.upper[at] = static_cast<char>(c ^ 0x20);
+      }
+    }
+  }
+  return out;
+}
+
 struct NameCaseComparison {
   bool names_changed = false;  // the stream had a field name with a letter
   std::string difference;      // empty when the readings agree; else the first two that differ
@@ -74,15 +80,14 @@ struct NameCaseComparison {
 // spelling from the upper-case reading (unless the sender wrote it that way).
 inline NameCaseComparison compare_name_case(std::string_view bytes, const StreamOptions& options) {
   NameCaseComparison result;
-  const std::string original_reading = stream_reading(bytes, options);
-  for (const NameCase to : {NameCase::lower, NameCase::upper}) {
-    const std::string changed = with_name_case(bytes, options, to);
-    if (changed == bytes) continue;
+  const NameCaseVariants variants = read_with_name_case_variants(bytes, options);
+  for (const std::string* changed : {&variants.lower, &variants.upper}) {
+    if (*changed == bytes) continue;
     result.names_changed = true;
-    const std::string changed_reading = stream_reading(changed, options);
-    if (original_reading != changed_reading) {
-      result.difference = " as sent:\n" + original_reading + " names in " +
-                          (to == NameCase::lower ? "lower" : "upper") + " case:\n" +
+    const std::string changed_reading = stream_reading(*changed, options);
+    if (variants.reading != changed_reading) {
+      result.difference = " as sent:\n" + variants.reading + " names in " +
+                          (changed == &variants.lower ? "lower" : "upper") + " case:\n" +
                           changed_reading;
       return result;
     }
