@@ -194,6 +194,9 @@ TEST(LlhttpOracle, StreamDisagreementsAreFoundAndDocumented) {
       // An HTTP/1.0 keep-alive: both read the next response; followed by HTAB, llhttp closes
       // after it, h1resp reads the next response.
       {"HTTP/1.0 200 OK\r\nConnection: keep-alive \r\n" + kEnd + kOk + kEnd, 0, {}, ""},
+      // llhttp honours Proxy-Connection as if it were Connection; h1resp does not.
+      {kOk + "Proxy-Connection: close\r\n" + kEnd + kOk + kEnd, 1,
+       interop::Disagreement::llhttp_rejects, "llhttp-reads-proxy-connection-as-connection"},
       {"HTTP/1.0 200 OK\r\nConnection: keep-alive\t\r\n" + kEnd + kOk + kEnd, 1,
        interop::Disagreement::llhttp_rejects, "llhttp-misses-connection-option-before-htab"},
   };

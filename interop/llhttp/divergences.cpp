@@ -296,7 +296,15 @@ constexpr Divergence kDivergences[] = {
      "accepts SP there; h1resp strips the OWS and reads 5. The fuzzer found it.",
      "RFC 9112 §5: OWS (SP or HTAB) around a field value is not part of it; RFC 9110 §5.6.3."},
     // Matched by compare_streams(), which sees the response before the one llhttp has no
-    // reading of: persistence_divergence().
+    // reading of: persistence_divergence() (this entry and the next).
+    {"llhttp-reads-proxy-connection-as-connection", llhttp_rejects, Rule::count_,
+     "HPE_OK|HPE_CLOSED_CONNECTION",
+     "llhttp reads the options of a Proxy-Connection field as Connection's (an http_parser "
+     "heritage): after a response with \"Proxy-Connection: close\" it takes the connection for "
+     "closed and reads nothing more; h1resp ignores the field for persistence and reads the "
+     "next response. The response itself ends at the same byte for both.",
+     "RFC 9112 §9.3, §9.6: persistence is decided by the Connection field; Proxy-Connection is "
+     "no standard field (RFC 9110 §7.6.1 names it among fields a proxy must not forward)."},
     {"llhttp-misses-connection-option-before-htab", llhttp_rejects, Rule::count_,
      "HPE_OK|HPE_CLOSED_CONNECTION",
      "llhttp lets only SP, \",\" or the line end follow a Connection option it knows (close, "
@@ -598,6 +606,10 @@ const Divergence* llhttp_stricter(std::string_view llhttp_error, std::string_vie
 
 const Divergence* persistence_divergence(std::string_view previous) noexcept {
   const Head head = read_head(previous);
+  bool proxy_connection = false;
+  for_each_field(head.fields, "Proxy-Connection",
+                 [&](std::string_view) { proxy_connection = true; });
+  if (proxy_connection) return divergence("llhttp-reads-proxy-connection-as-connection");
   bool option_before_htab = false;
   std::string_view fields = head.fields;
   while (!fields.empty()) {
