@@ -6,7 +6,9 @@
 // own reading of the same bytes, so the refusal follows llhttp's rule exactly, no more.
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "h1resp/parser.hpp"
 #include "h1resp/validator.hpp"
@@ -33,28 +35,39 @@ struct Spelling {
   bool htab_follows;
 };
 
+// For each spelling, in `before` + spelling + `after`: llhttp reads the token (its first
+// message's body is `token_body`) exactly when no HTAB follows it, and h1resp refuses the
+// response, with every rule and with errors only, exactly when llhttp does not read the token.
+void expect_refused_where_llhttp_reads_another_token(std::span<const Spelling> spellings,
+                                                     std::string_view before,
+                                                     std::string_view after,
+                                                     interop::LlhttpBody token_body) {
+  for (const Spelling& s : spellings) {
+    SCOPED_TRACE(::testing::PrintToString(std::string(s.value)));
+    const std::string bytes = std::string(before) + s.value + std::string(after);
+    const interop::LlhttpResult ll = interop::llhttp_read_responses(bytes, {});
+    ASSERT_FALSE(ll.messages.empty());
+    const bool llhttp_reads_token = ll.messages[0].body == token_body;
+    EXPECT_EQ(llhttp_reads_token, !s.htab_follows);
+    for (const Validation v : {Validation::every_rule, Validation::errors_only}) {
+      EXPECT_EQ(verdict_of(bytes, v) == Verdict::reject, !llhttp_reads_token);
+    }
+  }
+}
+
+// A final chunked: llhttp reads until close instead of decoding chunks.
 TEST(HtabAfterToken, FinalChunkedIsRefusedWhereLlhttpReadsUntilClose) {
   const Spelling spellings[] = {
       {"chunked\t", true},       {"chunked \t", true},      {"Chunked\t ", true},
       {"gzip, chunked\t", true}, {"chunked", false},        {"chunked  ", false},
       {"\tchunked", false},      {"gzip,\tchunked", false}, {"gzip\t, chunked", false},
   };
-  for (const Spelling& s : spellings) {
-    SCOPED_TRACE(::testing::PrintToString(std::string(s.value)));
-    const std::string bytes = std::string(
-                                  "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
-                                  "Transfer-Encoding: ") +
-                              s.value + "\r\n\r\n1\r\na\r\n0\r\n\r\n";
-    const interop::LlhttpResult ll = interop::llhttp_read_responses(bytes, {});
-    ASSERT_FALSE(ll.messages.empty());
-    const bool llhttp_decodes_chunks = ll.messages[0].body == interop::LlhttpBody::chunked;
-    EXPECT_EQ(llhttp_decodes_chunks, !s.htab_follows);
-    for (const Validation v : {Validation::every_rule, Validation::errors_only}) {
-      EXPECT_EQ(verdict_of(bytes, v) == Verdict::reject, !llhttp_decodes_chunks);
-    }
-  }
+  expect_refused_where_llhttp_reads_another_token(
+      spellings, "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nTransfer-Encoding: ",
+      "\r\n\r\n1\r\na\r\n0\r\n\r\n", interop::LlhttpBody::chunked);
 }
 
+// The upgrade option of a 101: llhttp does not switch protocols and reads the tunnel as HTTP.
 TEST(HtabAfterToken, UpgradeOptionOfA101IsRefusedWhereLlhttpDoesNotSwitch) {
   const Spelling spellings[] = {
       {"upgrade\t", true},
@@ -66,19 +79,9 @@ TEST(HtabAfterToken, UpgradeOptionOfA101IsRefusedWhereLlhttpDoesNotSwitch) {
       {"\tupgrade", false},
       {"keep-alive,\tupgrade", false},
   };
-  for (const Spelling& s : spellings) {
-    SCOPED_TRACE(::testing::PrintToString(std::string(s.value)));
-    const std::string bytes =
-        std::string("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: ") +
-        s.value + "\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
-    const interop::LlhttpResult ll = interop::llhttp_read_responses(bytes, {});
-    ASSERT_FALSE(ll.messages.empty());
-    const bool llhttp_switches = ll.messages[0].body == interop::LlhttpBody::upgrade;
-    EXPECT_EQ(llhttp_switches, !s.htab_follows);
-    for (const Validation v : {Validation::every_rule, Validation::errors_only}) {
-      EXPECT_EQ(verdict_of(bytes, v) == Verdict::reject, !llhttp_switches);
-    }
-  }
+  expect_refused_where_llhttp_reads_another_token(
+      spellings, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: ",
+      "\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", interop::LlhttpBody::upgrade);
 }
 
 // On a Connection option that does not move the end of the response, HTAB is only a documented

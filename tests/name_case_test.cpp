@@ -6,15 +6,14 @@
 // comparison on every input, with the input's own policy.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "h1resp/rules.hpp"
 #include "h1resp/stream.hpp"
 #include "rule_example_exchange.hpp"
-#include "support/corpus_files.hpp"
 #include "support/name_case.hpp"
+#include "support/readings.hpp"
 
 namespace h1resp::testing {
 namespace {
@@ -94,30 +93,17 @@ std::vector<std::string> name_heavy_streams() {
 
 TEST(NameCase, StreamsReadTheSameInEitherCase) {
   std::vector<std::string> streams = name_heavy_streams();
-  const std::filesystem::path corpus = std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus";
-  for (const auto& file : sorted_files(corpus / "examples"))
-    streams.push_back(read_file(file));
-  for (const auto& file : sorted_files(corpus / "fuzz" / "validate"))
-    streams.push_back(validate_fuzz_stream(read_file(file)));
-  ASSERT_GT(streams.size(), 1000U);  // the fuzz corpus is there
+  const std::vector<std::string> corpus = corpus_streams();
+  ASSERT_GT(corpus.size(), 1000U);  // the fuzz corpus is there
+  streams.insert(streams.end(), corpus.begin(), corpus.end());
   std::size_t changed = 0;
-  for (const Dialect dialect : {Dialect::modern, Dialect::w3c1992}) {
-    for (Policy policy : {Policy::strict(), Policy::lenient()}) {
-      policy.dialect = dialect;
-      for (const RequestMethod method : {RequestMethod::get, RequestMethod::head}) {
-        const std::vector<RequestMethod> methods{method};
-        StreamOptions options;
-        options.policy = policy;
-        options.methods = methods;
-        options.closed = true;
-        for (const std::string& bytes : streams) {
-          const NameCaseComparison result = compare_name_case(bytes, options);
-          changed += result.names_changed ? 1 : 0;
-          EXPECT_EQ(result.difference, "") << to_string(dialect) << ":\n" << bytes;
-        }
-      }
+  for_each_reading([&](const StreamOptions& options) {
+    for (const std::string& bytes : streams) {
+      const NameCaseComparison result = compare_name_case(bytes, options);
+      changed += result.names_changed ? 1 : 0;
+      EXPECT_EQ(result.difference, "") << to_string(options.policy.dialect) << ":\n" << bytes;
     }
-  }
+  });
   EXPECT_GT(changed, streams.size());
 }
 

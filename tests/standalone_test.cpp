@@ -7,13 +7,12 @@
 // on every input, with the input's own policy and requests.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "h1resp/rules.hpp"
 #include "h1resp/stream.hpp"
-#include "support/corpus_files.hpp"
+#include "support/readings.hpp"
 #include "support/standalone.hpp"
 
 namespace h1resp::testing {
@@ -84,29 +83,17 @@ TEST(Standalone, TheComparisonSeesStateThatLeaks) {
 TEST(Standalone, MessagesReadTheSameOnTheirOwn) {
   std::vector<std::string> streams = stateful_streams();
   const std::vector<std::string> pairs = example_pairs();
+  const std::vector<std::string> corpus = corpus_streams();
   streams.insert(streams.end(), pairs.begin(), pairs.end());
-  const std::filesystem::path corpus = std::filesystem::path(H1RESP_SOURCE_DIR) / "corpus";
-  for (const auto& file : sorted_files(corpus / "examples"))
-    streams.push_back(read_file(file));
-  for (const auto& file : sorted_files(corpus / "fuzz" / "validate"))
-    streams.push_back(validate_fuzz_stream(read_file(file)));
+  streams.insert(streams.end(), corpus.begin(), corpus.end());
   std::size_t compared = 0;
-  for (const Dialect dialect : {Dialect::modern, Dialect::w3c1992}) {
-    for (Policy policy : {Policy::strict(), Policy::lenient()}) {
-      policy.dialect = dialect;
-      for (const RequestMethod method : {RequestMethod::get, RequestMethod::head}) {
-        const std::vector<RequestMethod> methods{method};
-        StreamOptions options;
-        options.policy = policy;
-        options.methods = methods;
-        for (const std::string& bytes : streams) {
-          const StandaloneComparison result = compare_standalone(bytes, options);
-          compared += result.messages;
-          EXPECT_EQ(result.difference, "") << to_string(dialect) << ":\n" << bytes;
-        }
-      }
+  for_each_reading([&](const StreamOptions& options) {
+    for (const std::string& bytes : streams) {
+      const StandaloneComparison result = compare_standalone(bytes, options);
+      compared += result.messages;
+      EXPECT_EQ(result.difference, "") << to_string(options.policy.dialect) << ":\n" << bytes;
     }
-  }
+  });
   // Most streams hold two messages or more.
   EXPECT_GT(compared, 8 * streams.size() * 3 / 2);
 }
