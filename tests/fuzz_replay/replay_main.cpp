@@ -2,6 +2,8 @@
 // (corpus/fuzz/<target>/) and the minimized crashes (corpus/regressions/) become a unit test.
 //
 //   fuzz_replay [--target NAME]... PATH...   files, or directories read recursively
+//   fuzz_replay --framing-sweep                the spellings of framing fields (framing_sweep.hpp)
+//                                              through the differential and validate harnesses
 //
 // Every file goes through every harness (or the ones named): the inputs of one target are
 // valid inputs of the others, and each harness checks other invariants of the same bytes.
@@ -16,6 +18,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "framing_sweep.hpp"
 
 // Under AddressSanitizer a report ends the process without a signal: name the input then too.
 #if defined(__has_feature)
@@ -83,6 +87,33 @@ void collect(const std::filesystem::path& path, std::vector<std::filesystem::pat
   }
 }
 
+void install_reporting() {
+  for (const int sig : {SIGILL, SIGABRT, SIGSEGV, SIGFPE, SIGTRAP, SIGBUS})
+    std::signal(sig, on_fatal_signal);
+#ifdef H1RESP_HAVE_SANITIZER_INTERFACE
+  __sanitizer_set_death_callback(report_current);
+#endif
+}
+
+int run_framing_sweep() {
+  install_reporting();
+  const std::vector<h1resp::fuzz_replay::SweepCase> cases =
+      h1resp::fuzz_replay::framing_sweep_cases();
+  std::size_t runs = 0;
+  for (const h1resp::fuzz_replay::SweepCase& c : cases) {
+    for (const Target& t : kTargets) {
+      std::vector<std::uint8_t> input = h1resp::fuzz_replay::harness_input(t.name, c);
+      if (input.empty()) continue;
+      std::snprintf(g_current, sizeof g_current, "%s, framing sweep: %s", t.name, c.name.c_str());
+      t.run(input.data(), input.size());
+      ++runs;
+    }
+  }
+  std::printf("fuzz_replay: framing sweep, %zu streams, %zu harness runs passed\n", cases.size(),
+              runs);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -90,6 +121,7 @@ int main(int argc, char** argv) {
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
+    if (arg == "--framing-sweep") return run_framing_sweep();
     if (arg == "--target" && i + 1 < argc) {
       wanted.emplace_back(argv[++i]);
     } else {
@@ -107,11 +139,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "fuzz_replay: no %s\n", targets.empty() ? "such target" : "input files");
     return 2;
   }
-  for (const int sig : {SIGILL, SIGABRT, SIGSEGV, SIGFPE, SIGTRAP, SIGBUS})
-    std::signal(sig, on_fatal_signal);
-#ifdef H1RESP_HAVE_SANITIZER_INTERFACE
-  __sanitizer_set_death_callback(report_current);
-#endif
+  install_reporting();
   for (const std::filesystem::path& file : files) {
     std::ifstream in(file, std::ios::binary);
     const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),

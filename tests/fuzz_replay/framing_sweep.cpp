@@ -1,0 +1,116 @@
+#include "framing_sweep.hpp"
+
+#include <cstring>
+#include <string_view>
+
+#include "h1resp/framing.hpp"
+
+namespace h1resp::fuzz_replay {
+namespace {
+
+struct FieldSpelling {
+  const char* name;
+  const char* value;
+};
+
+// Each framing field with a value that frames, keeps or switches the connection.
+constexpr FieldSpelling kFields[] = {
+    {"Transfer-Encoding", "chunked"},   {"Transfer-Encoding", "gzip, chunked"},
+    {"Transfer-Encoding", "identity"},  {"Content-Length", "5"},
+    {"Content-Length", "05"},           {"Connection", "close"},
+    {"Connection", "keep-alive"},       {"Connection", "upgrade"},
+    {"Connection", "close, upgrade"},   {"Upgrade", "websocket"},
+    {"Proxy-Connection", "keep-alive"}, {"Keep-Alive", "timeout=5"},
+};
+
+// The bytes put into a value: OWS and its neighbours, bytes other parsers strip or split on,
+// delimiters of the field grammars, obs-text, signs and digits, a letter.
+constexpr std::string_view kInserts[] = {
+    " ",    "\t",   "  ", "\t\t", "\t ", " \t", "\v", "\f", "\r",   std::string_view("\0", 1),
+    "\x7f", "\x1b", ",",  ";",    "\"",  "=",   "/",  ":",  "\x80", "\xa0",
+    "+",    "-",    "0",  "x",
+};
+
+constexpr const char* kStatusLines[] = {
+    "HTTP/1.1 200 OK",         "HTTP/1.0 200 OK",           "HTTP/1.1 101 Switching Protocols",
+    "HTTP/1.1 204 No Content", "HTTP/1.1 304 Not Modified", "HTTP/1.1 100 Continue",
+};
+
+std::string escaped(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7f) {
+      out += c;
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<SweepCase> framing_sweep_cases() {
+  std::vector<SweepCase> cases;
+  for (const char* status : kStatusLines) {
+    const std::string_view line(status);
+    const bool switching = line.find(" 101 ") != std::string_view::npos;
+    for (const FieldSpelling& f : kFields) {
+      const std::string_view name(f.name);
+      for (const std::string_view insert : kInserts) {
+        for (int at = 0; at < 4; ++at) {
+          // Before the value, after it, in its middle, or between it and a further token.
+          std::string value(f.value);
+          if (at == 0) value.insert(0, insert);
+          if (at == 1) value.append(insert);
+          if (at == 2) value.insert(value.size() / 2, insert);
+          if (at == 3) value.append(std::string(insert) + "x");
+          const bool chunked = name == "Transfer-Encoding";
+          std::string fields = std::string(f.name) + ": " + value + "\r\n";
+          // The other fields the status needs to frame a body or switch protocols.
+          if (!chunked && name != "Content-Length") fields += "Content-Length: 5\r\n";
+          if (switching && name != "Upgrade") fields += "Upgrade: websocket\r\n";
+          if (switching && name == "Upgrade") fields += "Connection: upgrade\r\n";
+          const std::string body = chunked ? "5\r\nhello\r\n0\r\n\r\n" : "hello";
+          const std::string stream = std::string(status) + "\r\n" + fields + "\r\n" + body +
+                                     "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+          for (const bool head_first : {false, true}) {
+            cases.push_back({escaped(std::string(f.name) + ": " + value) + " | " + status +
+                                 (head_first ? " | HEAD" : " | GET"),
+                             stream, head_first});
+          }
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+std::vector<std::uint8_t> harness_input(const char* target, const SweepCase& c) {
+  // fuzz/fuzz_common.hpp read_policy(): no leniency; flags: bits 3-4 carry the harness's
+  // "number of methods - 1"; the limits bytes are ignored. Then two bytes of methods, a nibble
+  // each (fuzz/differential.cpp and fuzz/validate.cpp read them alike).
+  const auto methods_minus_one = static_cast<std::uint8_t>(c.head_first ? 1 : 0);
+  std::vector<std::uint8_t> in = {0, static_cast<std::uint8_t>(methods_minus_one << 3), 0, 0, 0, 0};
+  in.push_back(static_cast<std::uint8_t>(c.head_first
+                                             ? static_cast<unsigned>(RequestMethod::head) |
+                                                   static_cast<unsigned>(RequestMethod::get) << 4
+                                             : static_cast<unsigned>(RequestMethod::get)));
+  in.push_back(0);
+  if (std::strcmp(target, "differential") == 0) {
+    in.push_back(0);  // no llhttp lenient flag
+  } else if (std::strcmp(target, "validate") == 0) {
+    in.push_back(0);  // request context: none
+    in.push_back(0);  // split mode 0
+  } else {
+    return {};
+  }
+  in.insert(in.end(), c.stream.begin(), c.stream.end());
+  return in;
+}
+
+}  // namespace h1resp::fuzz_replay

@@ -1,0 +1,34 @@
+// A structured sweep of the spellings of framing fields, for the differential and validate
+// harnesses (replay_main.cpp --framing-sweep).
+//
+// libFuzzer needed ten million executions to reach "Transfer-Encoding: chunked<HTAB>", which
+// llhttp reads until close and h1resp decoded as chunks. This sweep reaches every spelling of
+// that kind in every build: each framing field (Transfer-Encoding, Content-Length, Connection,
+// Upgrade, Proxy-Connection, Keep-Alive) with one or two extra bytes (whitespace, control bytes,
+// delimiters, obs-text, digits, letters) before, inside or after its value, or between it and a
+// further token; on the status lines whose framing differs (200 in HTTP/1.1 and 1.0, 101, 204,
+// 304, 100); answering GET, or HEAD and then GET; each followed by another response. The
+// harnesses then check what they check for any input: every disagreement with llhttp
+// documented, the stream's invariants, errors_only, field-name case, each message on its own.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace h1resp::fuzz_replay {
+
+struct SweepCase {
+  std::string name;         // for the report: the field line and the status line, escaped
+  std::string stream;       // the bytes under test
+  bool head_first = false;  // the first request was HEAD (then GET), else every request was GET
+};
+
+std::vector<SweepCase> framing_sweep_cases();
+
+// The input of the named harness ("differential" or "validate") for `c`: its choice bytes (the
+// strict policy, the requests' methods, no llhttp flag, no request context, no split) and then
+// the stream. Empty for other harnesses.
+std::vector<std::uint8_t> harness_input(const char* target, const SweepCase& c);
+
+}  // namespace h1resp::fuzz_replay
