@@ -36,6 +36,18 @@ constexpr const char* kStatusLines[] = {
     "HTTP/1.1 204 No Content", "HTTP/1.1 304 Not Modified", "HTTP/1.1 100 Continue",
 };
 
+// Field lines combined in pairs, in both orders: framing fields that conflict, repeat, or
+// decide persistence and the protocol switch together.
+constexpr std::string_view kPairLines[] = {
+    "Transfer-Encoding: chunked", "Transfer-Encoding: chunked\t",
+    "Transfer-Encoding: gzip",    "Transfer-Encoding: identity",
+    "Transfer-Encoding:",         "Content-Length: 5",
+    "Content-Length: 05",         "Content-Length: 5\t",
+    "Content-Length: 5, 5",       "Content-Length:",
+    "Connection: close",          "Connection: keep-alive",
+    "Connection: upgrade",        "Upgrade: websocket",
+};
+
 std::string escaped(std::string_view s) {
   std::string out;
   for (const char c : s) {
@@ -83,6 +95,22 @@ std::vector<SweepCase> framing_sweep_cases() {
                                  (head_first ? " | HEAD" : " | GET"),
                              stream, head_first});
           }
+        }
+      }
+    }
+  }
+  for (const char* status : kStatusLines) {
+    for (const std::string_view first : kPairLines) {
+      for (const std::string_view second : kPairLines) {
+        // A body for whichever framing the pair decides: chunks that are also five bytes of a
+        // Content-Length body would make the lengths agree by accident, so they are not.
+        const std::string stream = std::string(status) + "\r\n" + std::string(first) + "\r\n" +
+                                   std::string(second) + "\r\n\r\n5\r\nhello\r\n0\r\n\r\n" +
+                                   "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        for (const bool head_first : {false, true}) {
+          cases.push_back({escaped(std::string(first) + " + " + std::string(second)) + " | " +
+                               status + (head_first ? " | HEAD" : " | GET"),
+                           stream, head_first});
         }
       }
     }

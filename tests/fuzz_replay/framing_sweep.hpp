@@ -6,8 +6,9 @@
 // that kind in every build: each framing field (Transfer-Encoding, Content-Length, Connection,
 // Upgrade, Proxy-Connection, Keep-Alive) with one or two extra bytes (whitespace, control bytes,
 // delimiters, obs-text, digits, letters) before, inside or after its value, or between it and a
-// further token; on the status lines whose framing differs (200 in HTTP/1.1 and 1.0, 101, 204,
-// 304, 100); answering GET, or HEAD and then GET; each followed by another response. The
+// further token; and framing field lines in pairs (conflicting, repeated, empty, with HTAB); on
+// the status lines whose framing differs (200 in HTTP/1.1 and 1.0, 101, 204, 304, 100);
+// answering GET, or HEAD and then GET; each followed by another response. The
 // harnesses then check what they check for any input: every disagreement with llhttp
 // documented, the stream's invariants, errors_only, field-name case, each message on its own.
 #pragma once
