@@ -1,6 +1,7 @@
 #include "framing_sweep.hpp"
 
 #include <cstring>
+#include <iterator>
 #include <string_view>
 
 #include "h1resp/framing.hpp"
@@ -112,6 +113,26 @@ std::vector<SweepCase> framing_sweep_cases() {
                                status + (head_first ? " | HEAD" : " | GET"),
                            stream, head_first});
         }
+      }
+    }
+  }
+  // The lines of a chunked body: the first chunk line, the data's line end, the last chunk line
+  // and a trailer field, each with the same extra bytes before, inside or after it.
+  constexpr std::string_view kChunkedLines[] = {"5;a=b", "0", "X-T: 1"};
+  for (std::size_t which = 0; which < std::size(kChunkedLines); ++which) {
+    for (const std::string_view insert : kInserts) {
+      for (int at = 0; at < 3; ++at) {
+        std::string line(kChunkedLines[which]);
+        if (at == 0) line.insert(0, insert);
+        if (at == 1) line.insert(1, insert);
+        if (at == 2) line.append(insert);
+        const std::string first = which == 0 ? line : "5";
+        const std::string last = which == 1 ? line : "0";
+        const std::string trailer = which == 2 ? line + "\r\n" : "";
+        const std::string stream = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + first +
+                                   "\r\nhello\r\n" + last + "\r\n" + trailer + "\r\n" +
+                                   "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        cases.push_back({escaped("chunked body line: " + line), stream, false});
       }
     }
   }

@@ -3,14 +3,19 @@
 //
 // libFuzzer needed ten million executions to reach "Transfer-Encoding: chunked<HTAB>", which
 // llhttp reads until close and h1resp decoded as chunks. This sweep reaches every spelling of
-// that kind in every build: each framing field (Transfer-Encoding, Content-Length, Connection,
-// Upgrade, Proxy-Connection, Keep-Alive) with one or two extra bytes (whitespace, control bytes,
-// delimiters, obs-text, digits, letters) before, inside or after its value, or between it and a
-// further token; and framing field lines in pairs (conflicting, repeated, empty, with HTAB); on
-// the status lines whose framing differs (200 in HTTP/1.1 and 1.0, 101, 204, 304, 100);
-// answering GET, or HEAD and then GET; each followed by another response. The
-// harnesses then check what they check for any input: every disagreement with llhttp
-// documented, the stream's invariants, errors_only, field-name case, each message on its own.
+// that kind in every build:
+// - each framing field (Transfer-Encoding, Content-Length, Connection, Upgrade,
+//   Proxy-Connection, Keep-Alive) with one or two extra bytes (whitespace, control bytes,
+//   delimiters, obs-text, digits, letters) before, inside or after its value, or between it and
+//   a further token;
+// - framing field lines in pairs, both orders (conflicting, repeated, empty, with HTAB);
+// both on the status lines whose framing differs (200 in HTTP/1.1 and 1.0, 101, 204, 304, 100),
+// answering GET, or HEAD and then GET;
+// - the lines of a chunked 200 (first and last chunk line, a trailer field) with the same extra
+//   bytes.
+// Each stream is followed by another response. The harnesses then check what they check for any
+// input: every disagreement with llhttp documented, the stream's invariants, errors_only,
+// field-name case, each message on its own.
 #pragma once
 
 #include <cstdint>
