@@ -136,6 +136,23 @@ std::vector<SweepCase> framing_sweep_cases() {
       }
     }
   }
+  // The status line, where a response starts: the same extra bytes before it, in the version,
+  // around and inside the code, in the reason phrase and before its CRLF.
+  constexpr std::string_view kStatusLine = "HTTP/1.1 200 OK";
+  for (const std::string_view insert : kInserts) {
+    for (const std::size_t at :
+         {std::size_t{0}, std::size_t{5}, std::size_t{8}, std::size_t{9}, std::size_t{10},
+          std::size_t{12}, std::size_t{14}, kStatusLine.size()}) {
+      std::string line(kStatusLine);
+      line.insert(at, insert);
+      const std::string stream = line + "\r\nContent-Length: 5\r\n\r\nhello" +
+                                 "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+      for (const bool head_first : {false, true}) {
+        cases.push_back({escaped("status line: " + line) + (head_first ? " | HEAD" : " | GET"),
+                         stream, head_first});
+      }
+    }
+  }
   return cases;
 }
 
