@@ -156,19 +156,29 @@ std::vector<SweepCase> framing_sweep_cases() {
   return cases;
 }
 
-std::vector<std::uint8_t> harness_input(const char* target, const SweepCase& c) {
-  // fuzz/fuzz_common.hpp read_policy(): no leniency; flags: bits 3-4 carry the harness's
-  // "number of methods - 1"; the limits bytes are ignored. Then two bytes of methods, a nibble
-  // each (fuzz/differential.cpp and fuzz/validate.cpp read them alike).
+std::vector<std::uint8_t> harness_input(const char* target, const SweepCase& c,
+                                        SweepPolicy policy) {
+  // fuzz/fuzz_common.hpp read_policy(): the leniencies (a byte, and bit 0 of the flags); flags
+  // bits 3-4 carry the harness's "number of methods - 1"; the limits bytes are ignored. Then two
+  // bytes of methods, a nibble each (fuzz/differential.cpp and fuzz/validate.cpp read them
+  // alike).
+  const bool lenient = policy == SweepPolicy::lenient;
   const auto methods_minus_one = static_cast<std::uint8_t>(c.head_first ? 1 : 0);
-  std::vector<std::uint8_t> in = {0, static_cast<std::uint8_t>(methods_minus_one << 3), 0, 0, 0, 0};
+  std::vector<std::uint8_t> in = {
+      static_cast<std::uint8_t>(lenient ? 0xFF : 0),
+      static_cast<std::uint8_t>(methods_minus_one << 3 | (lenient ? 1 : 0)),
+      0,
+      0,
+      0,
+      0};
   in.push_back(static_cast<std::uint8_t>(c.head_first
                                              ? static_cast<unsigned>(RequestMethod::head) |
                                                    static_cast<unsigned>(RequestMethod::get) << 4
                                              : static_cast<unsigned>(RequestMethod::get)));
   in.push_back(0);
   if (std::strcmp(target, "differential") == 0) {
-    in.push_back(0);  // no llhttp lenient flag
+    in.push_back(lenient ? 0x0F : 0);  // llhttp's lenient flags: headers, chunked length,
+                                       // keep-alive, transfer encoding
   } else if (std::strcmp(target, "validate") == 0) {
     in.push_back(0);  // request context: none
     in.push_back(0);  // split mode 0

@@ -14,7 +14,8 @@
 // - the lines of a chunked 200 (first and last chunk line, a trailer field) and the status line
 //   (before it, in the version, around and inside the code, in the reason, before its CRLF)
 //   with the same extra bytes.
-// Each stream is followed by another response. The harnesses then check what they check for any
+// Each stream is followed by another response, and read with the strict policy and with every
+// leniency. The harnesses then check what they check for any
 // input: every disagreement with llhttp documented, the stream's invariants, errors_only,
 // field-name case, each message on its own.
 #pragma once
@@ -31,11 +32,16 @@ struct SweepCase {
   bool head_first = false;  // the first request was HEAD (then GET), else every request was GET
 };
 
+// How the harnesses read a case: the strict policy (and llhttp without its lenient flags), or
+// every leniency of h1resp (and every lenient flag of llhttp, for the differential harness's
+// third comparison).
+enum class SweepPolicy { strict, lenient };
+
 std::vector<SweepCase> framing_sweep_cases();
 
 // The input of the named harness ("differential" or "validate") for `c`: its choice bytes (the
-// strict policy, the requests' methods, no llhttp flag, no request context, no split) and then
-// the stream. Empty for other harnesses.
-std::vector<std::uint8_t> harness_input(const char* target, const SweepCase& c);
+// policy, the requests' methods, llhttp's lenient flags with the lenient policy, no request
+// context, no split) and then the stream. Empty for other harnesses.
+std::vector<std::uint8_t> harness_input(const char* target, const SweepCase& c, SweepPolicy policy);
 
 }  // namespace h1resp::fuzz_replay

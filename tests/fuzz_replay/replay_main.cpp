@@ -100,13 +100,17 @@ int run_framing_sweep() {
   const std::vector<h1resp::fuzz_replay::SweepCase> cases =
       h1resp::fuzz_replay::framing_sweep_cases();
   std::size_t runs = 0;
+  using h1resp::fuzz_replay::SweepPolicy;
   for (const h1resp::fuzz_replay::SweepCase& c : cases) {
-    for (const Target& t : kTargets) {
-      std::vector<std::uint8_t> input = h1resp::fuzz_replay::harness_input(t.name, c);
-      if (input.empty()) continue;
-      std::snprintf(g_current, sizeof g_current, "%s, framing sweep: %s", t.name, c.name.c_str());
-      t.run(input.data(), input.size());
-      ++runs;
+    for (const SweepPolicy policy : {SweepPolicy::strict, SweepPolicy::lenient}) {
+      for (const Target& t : kTargets) {
+        std::vector<std::uint8_t> input = h1resp::fuzz_replay::harness_input(t.name, c, policy);
+        if (input.empty()) continue;
+        std::snprintf(g_current, sizeof g_current, "%s, framing sweep (%s): %s", t.name,
+                      policy == SweepPolicy::strict ? "strict" : "lenient", c.name.c_str());
+        t.run(input.data(), input.size());
+        ++runs;
+      }
     }
   }
   std::printf("fuzz_replay: framing sweep, %zu streams, %zu harness runs passed\n", cases.size(),
