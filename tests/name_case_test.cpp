@@ -22,8 +22,9 @@ TEST(NameCase, OnlyTheLettersOfNamesChange) {
   const std::string bytes =
       "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nx-a1: Keep-Alive\r\n\r\nokHTTP/1.1 204 No Content"
       "\r\nDATE: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n";
+  const RequestMethod get[1] = {RequestMethod::get};  // outlives the options' view of it
   StreamOptions options;
-  options.methods = std::vector<RequestMethod>{RequestMethod::get};
+  options.methods = get;
   const NameCaseVariants variants = read_with_name_case_variants(bytes, options);
   EXPECT_EQ(variants.lower,
             "HTTP/1.1 200 OK\r\ncontent-length: 2\r\nx-a1: Keep-Alive\r\n\r\nokHTTP/1.1 204 No "
