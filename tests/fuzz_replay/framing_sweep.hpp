@@ -11,9 +11,9 @@
 // - framing field lines in pairs, both orders (conflicting, repeated, empty, with HTAB);
 // both on the status lines whose framing differs (200 in HTTP/1.1 and 1.0, 101, 204, 304, 100),
 // answering GET, or HEAD and then GET;
-// - the lines of a chunked 200 (first and last chunk line, a trailer field) and the status line
-//   (before it, in the version, around and inside the code, in the reason, before its CRLF)
-//   with the same extra bytes.
+// - the lines of a chunked 200 (first and last chunk line, a trailer field), the names of the
+//   framing fields and the status line (before it, in the version, around and inside the code,
+//   in the reason, before its CRLF) with the same extra bytes.
 // Each stream is followed by another response, and read with the strict policy and with every
 // leniency. The harnesses then check what they check for any
 // input: every disagreement with llhttp documented, the stream's invariants, errors_only,
