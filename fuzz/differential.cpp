@@ -14,7 +14,8 @@
 // an entry with its RFC reason. A few are explained here rather than by compare_streams(): a
 // reading changed by a leniency whose refusal is documented, trailers that the oracle's reader
 // lists among the header fields, and llhttp's check of Content-Length on a response to HEAD.
-// Inputs whose findings overflow a FindingList are skipped (see findings_dropped()).
+// With leniencies or the 1992 dialect, inputs whose findings overflow a FindingList are skipped
+// (see findings_dropped()).
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
@@ -138,9 +139,8 @@ const interop::Divergence* strict_refusal_documented(const interop::Disagreement
       entry = interop::h1resp_stricter(m.error.rule);
       return true;
     }
-    for (const Finding& f : m.findings) {
-      if (f.severity != Severity::error) continue;
-      entry = interop::h1resp_stricter(f.rule);
+    if (const Finding* first = m.findings.first_error(); first != nullptr) {
+      entry = interop::h1resp_stricter(first->rule);
       return true;
     }
     return false;
@@ -213,9 +213,10 @@ const interop::Divergence* after_closing_interim(const interop::Disagreement& d,
   return after ? interop::divergence("llhttp-stops-after-interim-without-keep-alive") : nullptr;
 }
 
-// Some error findings were not stored (a response with more than FindingList::kCapacity
-// findings): compare_streams() then names the refusal Rule::count_, which it cannot print
-// (interop/llhttp/compare.cpp refusal_rule(), reported). Such inputs are left out until it can.
+// Some findings were not stored (a response with more than FindingList::kCapacity findings).
+// The refusal's rule is still known (FindingList::first_error()), but leniency_divergence()
+// looks for the leniencies' warnings among the stored findings: with leniencies (or the 1992
+// dialect's whitespace) on, such inputs are left out. The strict comparisons keep them.
 bool findings_dropped(std::string_view bytes, const std::vector<RequestMethod>& methods,
                       const Policy& policy) {
   return any_response(bytes, methods, policy, SIZE_MAX,
@@ -249,7 +250,8 @@ std::vector<std::string> undocumented(std::string_view bytes,
                                       const std::vector<RequestMethod>& methods,
                                       const Policy& policy, const interop::LlhttpOptions& options) {
   std::vector<std::string> out;
-  if (findings_dropped(bytes, methods, policy)) return out;
+  const bool strict_modern_policy = policy.leniencies == 0 && policy.dialect == Dialect::modern;
+  if (!strict_modern_policy && findings_dropped(bytes, methods, policy)) return out;
   for (const interop::Disagreement& d : interop::compare_streams(bytes, methods, policy, options)) {
     if (d.divergence != nullptr) continue;
     if (leniency_divergence(d, bytes, methods, policy) != nullptr) continue;

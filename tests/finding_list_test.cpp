@@ -83,6 +83,60 @@ TEST(FindingList, CopiesAreTheWholeList) {
   EXPECT_EQ(value_initialized.begin(), value_initialized.end());
 }
 
+// A list full of warnings still tells why a message is rejected: the first error that did not
+// fit is kept aside, through copies, appends and rollbacks, and reporters can show it.
+TEST(FindingList, TheFirstErrorIsKeptWhenTheListIsFull) {
+  FindingList full;
+  for (std::size_t i = 0; i < FindingList::kCapacity; ++i)
+    full.add(Rule::field_value_ctl, Severity::warning, i, 1);
+  EXPECT_EQ(full.first_error(), nullptr);
+  const FindingList::Mark before_errors = full.mark();
+  full.add(Rule::framing_cl_conflict, Severity::error, 500, 17, "first");
+  full.add(Rule::framing_cl_syntax, Severity::error, 600, 3, "second");
+  ASSERT_NE(full.first_error(), nullptr);
+  EXPECT_EQ(full.first_error()->rule, Rule::framing_cl_conflict);
+  EXPECT_EQ(full.first_error()->offset, 500U);
+  EXPECT_EQ(full.first_error()->detail, "first");
+  EXPECT_FALSE(full.stores(full.first_error()));
+  EXPECT_FALSE(full.contains(Rule::framing_cl_conflict));
+  EXPECT_EQ(full.dropped(), 2U);
+  EXPECT_EQ(full.verdict(), Verdict::reject);
+
+  // Copies and assignments keep it.
+  const FindingList copy(full);  // NOLINT(performance-unnecessary-copy-initialization)
+  ASSERT_NE(copy.first_error(), nullptr);
+  EXPECT_EQ(copy.first_error()->rule, Rule::framing_cl_conflict);
+  FindingList assigned;
+  assigned = full;
+  ASSERT_NE(assigned.first_error(), nullptr);
+  EXPECT_EQ(assigned.first_error()->offset, 500U);
+
+  // A list that gathers it keeps the other list's error when it has none of its own.
+  FindingList gathering;
+  gathering.append(full);
+  ASSERT_NE(gathering.first_error(), nullptr);
+  EXPECT_EQ(gathering.first_error()->rule, Rule::framing_cl_conflict);
+  FindingList with_own_error;
+  with_own_error.add(Rule::status_code_range, Severity::error, 9, 3);
+  with_own_error.append(full);
+  ASSERT_NE(with_own_error.first_error(), nullptr);
+  EXPECT_EQ(with_own_error.first_error()->rule, Rule::status_code_range);
+  EXPECT_TRUE(with_own_error.stores(with_own_error.first_error()));
+
+  // A rollback to before the errors forgets it, one to after keeps it; clear() forgets it.
+  FindingList rolled = full;
+  const FindingList::Mark after_errors = rolled.mark();
+  rolled.add(Rule::framing_te_unknown, Severity::error, 700, 1);
+  rolled.rollback(after_errors);
+  ASSERT_NE(rolled.first_error(), nullptr);
+  EXPECT_EQ(rolled.first_error()->rule, Rule::framing_cl_conflict);
+  rolled.rollback(before_errors);
+  EXPECT_EQ(rolled.first_error(), nullptr);
+  EXPECT_EQ(rolled.verdict(), Verdict::warn);
+  full.clear();
+  EXPECT_EQ(full.first_error(), nullptr);
+}
+
 // A response whose parser notes fill its list: the stream's message still counts the warning
 // that came last, and says that findings were dropped.
 TEST(FindingList, StreamMessagesCountTheParsersDroppedFindings) {

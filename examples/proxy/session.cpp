@@ -429,9 +429,9 @@ asio::awaitable<void> Session::relay(const Request& request, Exchange& ex) {
                     "bytes after a response that cannot have content");
     }
     if (findings_.verdict() == h1resp::Verdict::reject) {
-      const auto first = std::find_if(findings_.begin(), findings_.end(),
-                                      [](const auto& f) { return f.severity == Severity::error; });
-      std::string what = first != findings_.end() ? describe(*first) : "errors (not stored)";
+      // The first error, kept by the list even when it was full.
+      const h1resp::Finding* first = findings_.first_error();
+      std::string what = first != nullptr ? describe(*first) : "errors (not stored)";
       const std::uint32_t errors = findings_.count(Severity::error);
       if (errors > 1) what += " (+" + std::to_string(errors - 1) + " more errors)";
       log_findings(findings_, Severity::warning);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string_view>
 
@@ -45,8 +46,12 @@ class FindingList {
   // User-provided, not = default: `FindingList list{};` would then zero the slots first.
   FindingList() noexcept {}
   FindingList(const FindingList& other) noexcept
-      : size_(other.size_), dropped_(other.dropped_), counts_(other.counts_) {
+      : size_(other.size_),
+        dropped_(other.dropped_),
+        counts_(other.counts_),
+        error_aside_(other.error_aside_) {
     std::copy_n(other.slots_.items, other.size_, slots_.items);
+    std::copy_n(&other.slots_.aside, error_aside_ ? 1 : 0, &slots_.aside);
   }
   FindingList& operator=(const FindingList& other) noexcept {
     if (this != &other) {
@@ -54,18 +59,21 @@ class FindingList {
       size_ = other.size_;
       dropped_ = other.dropped_;
       counts_ = other.counts_;
+      error_aside_ = other.error_aside_;
+      std::copy_n(&other.slots_.aside, error_aside_ ? 1 : 0, &slots_.aside);
     }
     return *this;
   }
   ~FindingList() = default;
 
-  // Records `finding`. Side effect: when the list is full the finding is only counted.
+  // Records `finding`. Side effect: when the list is full the finding is only counted, but the
+  // first error that does not fit is kept aside (first_error()).
   void add(const Finding& finding) noexcept {
     ++counts_[static_cast<std::size_t>(finding.severity)];
-    if (size_ < kCapacity) {
+    if (size_ < kCapacity) [[likely]] {
       slots_.items[size_++] = finding;
     } else {
-      ++dropped_;
+      drop(finding);
     }
   }
   void add(Rule rule, Severity severity, std::uint64_t offset, std::uint32_t length,
@@ -94,6 +102,8 @@ class FindingList {
       counts_[s] += only_counted;
       dropped_ += only_counted;
     }
+    // The other list's first error that it could not store comes after all it stored.
+    if (other.error_aside_ && first_error() == nullptr) keep_aside(other.slots_.aside);
   }
 
   // A point in the list to come back to: a step that is re-run from its start when more bytes
@@ -102,18 +112,22 @@ class FindingList {
     std::uint32_t size;
     std::uint32_t dropped;
     std::array<std::uint32_t, 3> counts;
+    bool error_aside;  // an error was kept aside
   };
-  [[nodiscard]] Mark mark() const noexcept { return Mark{size_, dropped_, counts_}; }
+  [[nodiscard]] Mark mark() const noexcept { return Mark{size_, dropped_, counts_, error_aside_}; }
   void rollback(const Mark& m) noexcept {
     size_ = m.size;
     dropped_ = m.dropped;
     counts_ = m.counts;
+    // It is set once, by the first error that did not fit: after the mark, or before it.
+    error_aside_ = error_aside_ && m.error_aside;
   }
 
   void clear() noexcept {
     size_ = 0;
     dropped_ = 0;
     counts_ = {};
+    error_aside_ = false;
   }
 
   [[nodiscard]] std::span<const Finding> items() const noexcept { return {slots_.items, size_}; }
@@ -136,6 +150,20 @@ class FindingList {
     }
     return false;
   }
+  // The error a `reject` verdict rests on: the first error finding, stored or, when the list was
+  // full, kept aside. nullptr when no error was added with its rule (count(Severity::error) is
+  // 0, or add_counted() was the only way errors came). A proxy can log why it refused a
+  // response whose findings overflowed the list.
+  [[nodiscard]] const Finding* first_error() const noexcept {
+    for (const Finding& f : items()) {
+      if (f.severity == Severity::error) return &f;
+    }
+    return error_aside_ ? &slots_.aside : nullptr;
+  }
+  // Whether `f` points to one of the stored findings (items()), not to the error kept aside.
+  [[nodiscard]] bool stores(const Finding* f) const noexcept {
+    return !std::less<>{}(f, begin()) && std::less<>{}(f, end());
+  }
   [[nodiscard]] Verdict verdict() const noexcept {
     if (count(Severity::error) != 0) return Verdict::reject;
     if (count(Severity::warning) != 0) return Verdict::warn;
@@ -143,15 +171,27 @@ class FindingList {
   }
 
  private:
-  // Slots [0, size_) hold the stored findings; the others are never read, and left unwritten.
-  union Slots {
-    Slots() noexcept {}  // = default would be deleted: Finding's constructor is not trivial
-    Finding items[kCapacity];
+  // Out of line: a full list is rare, and add() is inlined everywhere. drop() counts `finding`
+  // and keeps it aside when it is the first error that did not fit.
+  void drop(const Finding& finding) noexcept;
+  void keep_aside(const Finding& error) noexcept;
+
+  // Slots [0, size_) hold the stored findings, `aside` the first error that did not fit when
+  // error_aside_ says so; the others are never read, and left unwritten.
+  struct Slots {
+    Slots() noexcept {}  // = default would write them: Finding's members have initializers
+    union {
+      Finding items[kCapacity];
+    };
+    union {
+      Finding aside;
+    };
   };
   Slots slots_;
   std::uint32_t size_ = 0;
   std::uint32_t dropped_ = 0;
   std::array<std::uint32_t, 3> counts_{};
+  bool error_aside_ = false;
 };
 
 }  // namespace h1resp

@@ -13,14 +13,12 @@ std::string_view trim_ows_right(std::string_view s) noexcept {
   return s;
 }
 
-// The rule behind h1resp's refusal: the parse error, else the first error finding (or
-// Rule::count_ when the error findings did not fit in the list).
+// The rule behind h1resp's refusal: the parse error, else the first error finding (kept by the
+// list also when it was full).
 Rule refusal_rule(const StreamMessage& m) noexcept {
   if (m.status == ParseStatus::error) return m.error.rule;
-  for (const Finding& f : m.findings) {
-    if (f.severity == Severity::error) return f.rule;
-  }
-  return m.error.rule;
+  const Finding* first = m.findings.first_error();
+  return first != nullptr ? first->rule : m.error.rule;
 }
 
 // The catalog rule that says this bodiless response ends at its header section.

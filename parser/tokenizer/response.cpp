@@ -42,6 +42,16 @@ std::size_t Response::find(std::string_view name, std::size_t from) const noexce
   return field_lines.size();
 }
 
+void FindingList::drop(const Finding& finding) noexcept {
+  ++dropped_;
+  if (finding.severity == Severity::error && !error_aside_) keep_aside(finding);
+}
+
+void FindingList::keep_aside(const Finding& error) noexcept {
+  slots_.aside = error;
+  error_aside_ = true;
+}
+
 std::string_view to_string(Verdict verdict) noexcept {
   switch (verdict) {
     case Verdict::accept:

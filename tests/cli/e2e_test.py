@@ -388,6 +388,28 @@ class CheckInputs(unittest.TestCase):
         self.assertEqual(sum(f["rule"] == "framing.cl-duplicate-same" for f in line["findings"]),
                          7)
 
+    def test_first_error_past_the_list_is_shown(self):
+        # Fifty-five lines ended by a bare LF (a warning each with the leniency), then two
+        # Content-Length values: the framing decision's error comes after the list is full. It
+        # is only counted, but kept aside, so the reason for the reject is shown.
+        data = (b"HTTP/1.1 200 OK\r\n" + b"X-A: a\n" * 55 +
+                b"Content-Length: 1\r\nContent-Length: 2\r\n\r\nx")
+        status, out, _ = run("check", "--allow", "bare-lf", "-", stdin=data)
+        self.assertEqual(status, 1)
+        self.assertNotIn("framing.cl-conflict", [f["rule"] for f in findings(out)][:-1])
+        self.assertRegex(out, r"counted but not shown: a message keeps the detail of 48\)\n"
+                              r"    the first error among them:\n"
+                              r"-:\d+: error: [^\n]*\[framing\.cl-conflict\]\n")
+        _, out, _ = run("check", "--allow", "bare-lf", "--format", "json", "-", stdin=data)
+        line = json_lines(out)[0]
+        self.assertEqual(line["verdict"], "reject")
+        self.assertNotIn("framing.cl-conflict", [f["rule"] for f in line["findings"]])
+        self.assertEqual(line["first_dropped_error"]["rule"], "framing.cl-conflict")
+        self.assertEqual(line["first_dropped_error"]["severity"], "error")
+        # With the error stored, there is nothing aside to show.
+        _, out, _ = run("check", "--format", "json", example("bad-conflicting-cl.http"))
+        self.assertIsNone(json_lines(out)[0]["first_dropped_error"])
+
     def test_validation_errors_only(self):
         # The same errors and reject verdicts as every rule; the validator's warnings and infos
         # are not looked for (the tokenizer's and the framing's still are).

@@ -77,8 +77,7 @@ class JsonReporter final : public Reporter {
                               : finding_message(rule_info(m.error.rule).summary, m.error.detail));
       j.end_object();
     }
-    j.key("findings").begin_array();
-    for (const Finding& f : m.findings) {
+    auto finding_object = [&](const Finding& f) {
       const RuleInfo& info = rule_info(f.rule);
       j.begin_object()
           .member("rule", info.id)
@@ -91,9 +90,20 @@ class JsonReporter final : public Reporter {
           .member("message", finding_message(f))
           .member("ref", info.source)
           .end_object();
-    }
+    };
+    j.key("findings").begin_array();
+    for (const Finding& f : m.findings)
+      finding_object(f);
     j.end_array();
     j.member("findings_dropped", static_cast<std::uint64_t>(m.findings.dropped()));
+    // The first error among the dropped ones, when no error was stored: what a reject rests on.
+    const Finding* first_error = m.findings.first_error();
+    j.key("first_dropped_error");
+    if (first_error != nullptr && !m.findings.stores(first_error)) {
+      finding_object(*first_error);
+    } else {
+      j.null();
+    }
     j.member("verdict", to_string(m.verdict()));
     if (e.disagreements != nullptr) {
       j.key("llhttp").begin_array();

@@ -71,6 +71,12 @@ class TextReporter final : public Reporter {
       // framing field's reading keeps (it keeps the most severe, so no error is among these).
       append("    ({} more finding{} counted but not shown: a message keeps the detail of {})\n",
              m.findings.dropped(), m.findings.dropped() == 1 ? "" : "s", FindingList::kCapacity);
+      // The list keeps the first error that did not fit: the reason for a reject is shown.
+      const Finding* first_error = m.findings.first_error();
+      if (first_error != nullptr && !m.findings.stores(first_error)) {
+        append("    the first error among them:\n");
+        finding(e, *first_error, bytes);
+      }
     }
     if (e.disagreements != nullptr) {
       for (const Disagreement& d : *e.disagreements) {
