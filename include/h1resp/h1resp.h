@@ -342,6 +342,12 @@ H1RESP_API uint32_t h1resp_parser_findings_dropped(const h1resp_parser* parser) 
 H1RESP_API h1resp_result h1resp_parser_finding(const h1resp_parser* parser, size_t index,
                                                h1resp_finding* out) H1RESP_NOEXCEPT;
 
+/* Fills *out with the first error finding: a stored one, or when the findings were full, the
+ * first error that did not fit (kept aside, so that a REJECT always names its rule). Returns
+ * H1RESP_OK, H1RESP_ERANGE when there is no error finding, or H1RESP_EINVAL. */
+H1RESP_API h1resp_result h1resp_parser_first_error(const h1resp_parser* parser,
+                                                   h1resp_finding* out) H1RESP_NOEXCEPT;
+
 /* From the worst severity among the findings (dropped ones included): REJECT when the status is
  * ERROR. A NULL `parser` gives REJECT. */
 H1RESP_API h1resp_verdict h1resp_parser_verdict(const h1resp_parser* parser) H1RESP_NOEXCEPT;

@@ -452,6 +452,14 @@ h1resp_result h1resp_parser_finding(const h1resp_parser* parser, size_t index,
   return H1RESP_OK;
 }
 
+h1resp_result h1resp_parser_first_error(const h1resp_parser* parser, h1resp_finding* out) noexcept {
+  if (parser == nullptr || out == nullptr) return H1RESP_EINVAL;
+  const h1resp::Finding* first = parser->report().first_error();
+  if (first == nullptr) return H1RESP_ERANGE;
+  *out = to_finding(*first);
+  return H1RESP_OK;
+}
+
 h1resp_verdict h1resp_parser_verdict(const h1resp_parser* parser) noexcept {
   if (parser == nullptr || parser->parser.status() == ParseStatus::error) {
     return H1RESP_VERDICT_REJECT;

@@ -113,6 +113,7 @@ static void test_null_handles(void) {
   CHECK(h1resp_parser_finding_count(NULL) == 0);
   CHECK(h1resp_parser_findings_dropped(NULL) == 0);
   CHECK(h1resp_parser_finding(NULL, 0, &fi) == H1RESP_EINVAL);
+  CHECK(h1resp_parser_first_error(NULL, &fi) == H1RESP_EINVAL);
   CHECK(h1resp_parser_verdict(NULL) == H1RESP_VERDICT_REJECT);
   CHECK(h1resp_chunked_reset(NULL, 0) == H1RESP_EINVAL);
   CHECK(h1resp_chunked_feed(NULL, "0\r\n\r\n", 5, NULL) == H1RESP_CHUNKED_INVALID);
@@ -258,6 +259,42 @@ static void test_findings(void) {
   CHECK(h1resp_parser_validate(p, H1RESP_METHOD_GET) == H1RESP_OK);
   CHECK(has_finding(p, "framing.te-and-cl"));
   CHECK(h1resp_parser_verdict(p) == H1RESP_VERDICT_REJECT);
+  CHECK(h1resp_parser_first_error(p, &f) == H1RESP_OK && slice_is(f.rule, "framing.te-and-cl"));
+  CHECK(h1resp_parser_first_error(p, NULL) == H1RESP_EINVAL);
+
+  /* More findings than fit, then an error: it is only counted, but kept aside and named. Every
+   * leniency: each of the 60 lines ended by a bare LF is a warning. */
+  h1resp_policy lenient;
+  h1resp_policy_init_lenient(&lenient);
+  h1resp_parser* q = NULL;
+  CHECK(h1resp_parser_create(&lenient, &q) == H1RESP_OK);
+  if (q != NULL) {
+    char many[1024];
+    size_t n = 0;
+    const char* head = "HTTP/1.1 200 OK\r\n";
+    memcpy(many + n, head, strlen(head));
+    n += strlen(head);
+    for (int i = 0; i < 60; ++i) {
+      memcpy(many + n, "X-A: a\n", 7);
+      n += 7;
+    }
+    const char* tail = "Content-Length: 1\r\nContent-Length: 2\r\n\r\n";
+    memcpy(many + n, tail, strlen(tail));
+    n += strlen(tail);
+    CHECK(h1resp_parser_feed(q, many, n) == H1RESP_PARSE_COMPLETE);
+    CHECK(h1resp_parser_validate(q, H1RESP_METHOD_GET) == H1RESP_OK);
+    CHECK(h1resp_parser_findings_dropped(q) > 0);
+    CHECK(!has_finding(q, "framing.cl-conflict"));
+    CHECK(h1resp_parser_verdict(q) == H1RESP_VERDICT_REJECT);
+    CHECK(h1resp_parser_first_error(q, &f) == H1RESP_OK && slice_is(f.rule, "framing.cl-conflict"));
+    h1resp_parser_destroy(q);
+  }
+
+  /* No error: nothing to name. */
+  CHECK(h1resp_parser_reset(p) == H1RESP_OK);
+  CHECK(h1resp_parser_feed(p, kPage, sizeof kPage - 1) == H1RESP_PARSE_COMPLETE);
+  CHECK(h1resp_parser_validate(p, H1RESP_METHOD_GET) == H1RESP_OK);
+  CHECK(h1resp_parser_first_error(p, &f) == H1RESP_ERANGE);
   h1resp_parser_destroy(p);
 }
 
