@@ -59,9 +59,9 @@ std::vector<std::string> example_pairs() {
   return streams;
 }
 
-TEST(Standalone, TheComparisonSeesStateThatLeaks) {
-  // The same bytes answer HEAD in the stream (the second request) and GET alone would give
-  // another reading: the comparison reads each message with the method it answered.
+TEST(Standalone, EachMessageIsReadWithTheMethodItAnswered) {
+  // The second response answers HEAD: its Content-Length frames no body. Read alone as an answer
+  // to GET it would wait for five bytes: the comparison reads each message with its own method.
   const std::string bytes =
       "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n";
   const std::vector<RequestMethod> methods{RequestMethod::get, RequestMethod::head};

@@ -383,19 +383,28 @@ std::string_view trim(std::string_view s) noexcept {
   return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
-// Calls `f(value)` for each field line named `name`.
+// Calls `f(value)` for each field line named `name`, with the value as sent: everything after
+// the colon, whitespace included, without the line's CR.
 template <typename F>
-void for_each_field(std::string_view fields, std::string_view name, F f) {
+void for_each_raw_field(std::string_view fields, std::string_view name, F f) {
   while (!fields.empty()) {
     const std::size_t eol = fields.find('\n');
     const std::string_view line = fields.substr(0, eol);
     const std::size_t colon = line.find(':');
     if (colon != std::string_view::npos && iequals(line.substr(0, colon), name)) {
-      f(trim(line.substr(colon + 1)));
+      std::string_view value = line.substr(colon + 1);
+      if (value.ends_with('\r')) value.remove_suffix(1);
+      f(value);
     }
     if (eol == std::string_view::npos) break;
     fields.remove_prefix(eol + 1);
   }
+}
+
+// Calls `f(value)` for each field line named `name`, with the value trimmed.
+template <typename F>
+void for_each_field(std::string_view fields, std::string_view name, F f) {
+  for_each_raw_field(fields, name, [&](std::string_view value) { f(trim(value)); });
 }
 
 bool error_listed(std::string_view list, std::string_view error) noexcept {
@@ -527,24 +536,13 @@ bool ctl_in_header(std::string_view bytes) noexcept {
 
 // A Content-Length field line whose value is followed by HTAB (before the CRLF).
 bool htab_after_content_length(std::string_view bytes) noexcept {
-  std::string_view fields = read_head(bytes).fields;
-  while (!fields.empty()) {
-    const std::size_t eol = fields.find('\n');
-    const std::string_view line = fields.substr(0, eol);
-    const std::size_t colon = line.find(':');
-    if (colon != std::string_view::npos && iequals(line.substr(0, colon), "Content-Length")) {
-      std::string_view value = line.substr(colon + 1);
-      if (value.ends_with('\r')) value.remove_suffix(1);
-      const std::size_t last = value.find_last_not_of(" \t");
-      if (last != std::string_view::npos &&
-          value.substr(last + 1).find('\t') != std::string_view::npos) {
-        return true;
-      }
-    }
-    if (eol == std::string_view::npos) break;
-    fields.remove_prefix(eol + 1);
-  }
-  return false;
+  bool htab = false;
+  for_each_raw_field(read_head(bytes).fields, "Content-Length", [&](std::string_view value) {
+    const std::size_t last = value.find_last_not_of(" \t");
+    htab = htab || (last != std::string_view::npos &&
+                    value.substr(last + 1).find('\t') != std::string_view::npos);
+  });
+  return htab;
 }
 
 bool starts_with_higher_minor(std::string_view bytes) noexcept {
@@ -610,34 +608,25 @@ const Divergence* persistence_divergence(std::string_view previous) noexcept {
   for_each_field(head.fields, "Proxy-Connection",
                  [&](std::string_view) { proxy_connection = true; });
   if (proxy_connection) return divergence("llhttp-reads-proxy-connection-as-connection");
+  // Each run of token bytes that names an option, then SPs, then an HTAB.
   bool option_before_htab = false;
-  std::string_view fields = head.fields;
-  while (!fields.empty()) {
-    const std::size_t eol = fields.find('\n');
-    const std::string_view line = fields.substr(0, eol);
-    const std::size_t colon = line.find(':');
-    if (colon != std::string_view::npos && iequals(line.substr(0, colon), "Connection")) {
-      // Each run of token bytes that names an option, then SPs, then an HTAB.
-      const std::string_view value = line.substr(colon + 1);
-      std::size_t at = 0;
-      while (at < value.size()) {
-        const std::size_t begin = value.find_first_not_of(" \t,\r", at);
-        if (begin == std::string_view::npos) break;
-        std::size_t end = value.find_first_of(" \t,\r", begin);
-        if (end == std::string_view::npos) end = value.size();
-        const std::string_view option = value.substr(begin, end - begin);
-        const std::size_t after = value.find_first_not_of(' ', end);
-        if ((iequals(option, "keep-alive") || iequals(option, "close") ||
-             iequals(option, "upgrade")) &&
-            after != std::string_view::npos && value[after] == '\t') {
-          option_before_htab = true;
-        }
-        at = end;
+  for_each_raw_field(head.fields, "Connection", [&](std::string_view value) {
+    std::size_t at = 0;
+    while (at < value.size()) {
+      const std::size_t begin = value.find_first_not_of(" \t,", at);
+      if (begin == std::string_view::npos) break;
+      std::size_t end = value.find_first_of(" \t,", begin);
+      if (end == std::string_view::npos) end = value.size();
+      const std::string_view option = value.substr(begin, end - begin);
+      const std::size_t after = value.find_first_not_of(' ', end);
+      if ((iequals(option, "keep-alive") || iequals(option, "close") ||
+           iequals(option, "upgrade")) &&
+          after != std::string_view::npos && value[after] == '\t') {
+        option_before_htab = true;
       }
+      at = end;
     }
-    if (eol == std::string_view::npos) break;
-    fields.remove_prefix(eol + 1);
-  }
+  });
   return option_before_htab ? divergence("llhttp-misses-connection-option-before-htab") : nullptr;
 }
 
