@@ -115,13 +115,11 @@ constexpr bool table_in_id_order() {
 }
 static_assert(table_in_id_order());
 
-// A perfect hash of the known names: the name's first and last eight bytes, folded to lower
-// case, mixed with its length and multiplied into 8 bits. The multiplier was chosen so that no
-// two known names share a slot (checked below at compile time; a new name that collides needs
-// another multiplier). A lookup is one hash and one comparison.
-constexpr std::uint64_t kHashMultiplier = 0x2737c5ef896dbedfULL;
-constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
-
+// A perfect hash of the known names: the name's last eight bytes (all of a shorter name), folded
+// to lower case, mixed with its length and multiplied into 8 bits. The multiplier was chosen so
+// that no two known names share a slot (checked below at compile time; a new name that collides
+// needs another multiplier). A lookup is one hash and one comparison.
+constexpr std::uint64_t kHashMultiplier = 0xe7c2c4e8026d7e9bULL;
 constexpr std::uint64_t folded(const char* p, std::size_t n) noexcept {  // n <= 8
   std::uint64_t v = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -149,9 +147,8 @@ constexpr Words words(std::string_view name) noexcept {
   return w;
 }
 
-constexpr std::size_t slot_of(const Words& w, std::size_t length) noexcept {
-  return static_cast<std::size_t>(((w.first ^ (w.last * kGolden) ^ length) * kHashMultiplier) >>
-                                  56);
+constexpr std::size_t slot_of(std::uint64_t last, std::size_t length) noexcept {
+  return static_cast<std::size_t>(((last ^ length) * kHashMultiplier) >> 56);
 }
 
 struct HashTable {
@@ -170,7 +167,7 @@ constexpr HashTable kHashTable = [] {
     const auto k = static_cast<std::size_t>(f.id);
     t.words[k] = w;
     t.sizes[k] = static_cast<std::uint8_t>(f.name.size());
-    std::uint8_t& entry = t.ids[slot_of(w, f.name.size())];
+    std::uint8_t& entry = t.ids[slot_of(w.last, f.name.size())];
     if (entry != kFieldIdCount) t.collision = true;
     entry = static_cast<std::uint8_t>(k);
   }
@@ -236,7 +233,7 @@ FieldId field_id(std::string_view name) noexcept {
   Words w;
   w.first = runtime_word(p, std::min<std::size_t>(n, 8));
   w.last = n >= 8 ? runtime_word(p + n - 8, 8) : w.first;
-  const std::size_t k = kHashTable.ids[slot_of(w, n)];
+  const std::size_t k = kHashTable.ids[slot_of(w.last, n)];
   const Words& known = kHashTable.words[k];
   // The first and last words cover every byte of a name of at most 16 bytes; longer ones need
   // bytes 8-15 too.
@@ -249,18 +246,9 @@ FieldId field_id(std::string_view name) noexcept {
 
 namespace {
 
-// The low n bytes of a word, for n = 0..8.
-constexpr std::array<std::uint64_t, 9> kKeepBytes = [] {
-  std::array<std::uint64_t, 9> masks{};
-  for (std::size_t n = 0; n < 8; ++n)
-    masks[n] = (std::uint64_t{1} << (8 * n)) - 1;
-  masks[8] = ~std::uint64_t{0};
-  return masks;
-}();
-
 // field_id() for a name inside a response's bytes, without branches on the name: three
 // eight-byte words are loaded where they stay inside the bytes (the status line comes before
-// every name, the name's line and the empty line after it), masked, and compared; an unknown
+// every name, the name's line and the empty line after it), folded, and compared; an unknown
 // name lands on the table's sentinel row. Only names at either end of short bytes take the
 // general path.
 FieldId id_in_response(const Response& response, Span name) noexcept {
@@ -275,15 +263,16 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
   std::memcpy(&head, p, 8);  // [offset, offset + 24) is inside, checked above
   std::memcpy(&middle, p + 8, 8);
   std::memcpy(&tail, p + n - 8, 8);  // [end - 8, end): offset >= 8, and the name is inside
-  // Selections by masks, not branches: which names are long or known is not predictable.
-  const std::uint64_t keep = kKeepBytes[std::min<std::size_t>(n, 8)];
-  const std::uint64_t long_name = 0 - static_cast<std::uint64_t>(n >= 8);
-  Words w;
-  w.first = (head | kFold) & keep;
-  w.last = ((tail | kFold) & long_name) | (w.first & ~long_name);
-  const std::size_t k = kHashTable.ids[slot_of(w, n)];
+  // The word that ends with the name, shifted so that a name shorter than eight bytes is its
+  // low bytes (the bytes before the name shift out): Words::last of the name.
+  const auto shift = static_cast<unsigned>(8 * (8 - std::min<std::size_t>(n, 8)));
+  const std::uint64_t last = (tail | kFold) >> shift;
+  const std::size_t k = kHashTable.ids[slot_of(last, n)];
   const Words& known = kHashTable.words[k];
-  const bool same = (kHashTable.sizes[k] == n) & (known.first == w.first) & (known.last == w.last) &
+  // Selections by masks, not branches: which names are long or known is not predictable. The
+  // last word covers a name of at most eight bytes; the first and last, one of at most 16.
+  const bool same = (kHashTable.sizes[k] == n) & (known.last == last) &
+                    ((n <= 8) | (known.first == (head | kFold))) &
                     ((n <= 16) | (known.middle == (middle | kFold)));
   const std::size_t other = static_cast<std::size_t>(FieldId::other);
   return static_cast<FieldId>(other ^ ((k ^ other) & (0 - static_cast<std::size_t>(same))));
@@ -293,30 +282,25 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
 
 FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
   // No array is cleared first (a memset per message costs more than the loop on short
-  // responses): firsts_ and counts_ are written when an id is first seen and read only for ids
-  // in present_. Unknown names never enter `present`, so each one writes the row of
-  // FieldId::other as if first seen, and the one branch is taken only by a repeated known field,
-  // which is rare: it predicts well whatever the mix of known and unknown names.
+  // responses), and the loop has no branch on the names: which ones are known or repeated is not
+  // predictable, and a mispredicted branch per repeated field cost more than the rest of the
+  // loop. Walking the lines from the last to the first, every line writes its id's row of
+  // firsts_, so the first line with that id writes it last; unknown names write the row of
+  // FieldId::other, never read. present_ and repeated_ need no order.
   const std::size_t n = response.field_count();
   constexpr std::uint64_t kKnown = ~(std::uint64_t{1} << static_cast<std::size_t>(FieldId::other));
   std::uint64_t present = 0;
   std::uint64_t repeated = 0;
   unsigned line_flags = 0;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = n; i-- > 0;) {
     line_flags |= response.field_lines[i].flags;
     const FieldId id = id_in_response(response, response.field_lines[i].name);
     if (i < kCapacity) ids_[i] = id;
     const auto k = static_cast<std::size_t>(id);
     const std::uint64_t bit = (std::uint64_t{1} << k) & kKnown;
-    if ((present & bit) == 0) {
-      firsts_[k] = static_cast<std::uint32_t>(i);
-      counts_[k] = 1;
-    } else {
-      ++counts_[k];
-      repeated |= bit;
-    }
-    lasts_[k] = static_cast<std::uint32_t>(i);
+    repeated |= present & bit;
     present |= bit;
+    firsts_[k] = static_cast<std::uint32_t>(i);
   }
   present_ = present;
   repeated_ = repeated;
@@ -328,9 +312,18 @@ FieldId FieldIndex::id_at(std::size_t index) const noexcept {
   return field_id(response_.text(response_.field_lines[index].name));
 }
 
+std::uint32_t FieldIndex::count(FieldId id) const noexcept {
+  if (!has(id)) return 0;
+  if ((repeated_ >> static_cast<std::size_t>(id) & 1) == 0) return 1;
+  std::uint32_t lines = 0;
+  for (std::size_t i = first(id); i < field_count(); ++i)
+    lines += id_at(i) == id ? 1 : 0;
+  return lines;
+}
+
 std::size_t FieldIndex::next(FieldId id, std::size_t index) const noexcept {
-  // Most fields appear once: past the last one there is nothing to look for.
-  if (!has(id) || index >= lasts_[static_cast<std::size_t>(id)]) return field_count();
+  // Most fields appear once: then there is no next line to look for.
+  if ((repeated_ >> static_cast<std::size_t>(id) & 1) == 0) return field_count();
   for (std::size_t i = index + 1; i < field_count(); ++i) {
     if (id_at(i) == id) return i;
   }

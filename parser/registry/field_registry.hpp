@@ -113,9 +113,9 @@ extern const std::array<std::uint64_t, 16> kFieldsWithFlag;
 // The id of a field name (ASCII case-insensitive), or FieldId::other.
 [[nodiscard]] FieldId field_id(std::string_view name) noexcept;
 
-// Every field line of a response mapped to its FieldId once, with the first index and the count
-// of each known field, so rules look fields up without comparing names again. Fixed capacity:
-// fields past kCapacity are still counted by id, and found by comparing names.
+// Every field line of a response mapped to its FieldId once, with the first index of each known
+// field, so rules look fields up without comparing names again. Fixed capacity: fields past
+// kCapacity are still in present() and repeated(), and found by comparing names.
 class FieldIndex {
  public:
   static constexpr std::size_t kCapacity = 256;
@@ -131,9 +131,8 @@ class FieldIndex {
   [[nodiscard]] bool has(FieldId id) const noexcept {
     return (present_ >> static_cast<std::size_t>(id) & 1) != 0;
   }
-  [[nodiscard]] std::uint32_t count(FieldId id) const noexcept {
-    return has(id) ? counts_[static_cast<std::size_t>(id)] : 0;
-  }
+  // The number of field lines with `id`. Counted on demand: a field is rarely repeated.
+  [[nodiscard]] std::uint32_t count(FieldId id) const noexcept;
   // The index of the first field line with `id`, or field_count() when there is none.
   [[nodiscard]] std::size_t first(FieldId id) const noexcept {
     return has(id) ? firsts_[static_cast<std::size_t>(id)] : field_count();
@@ -150,10 +149,8 @@ class FieldIndex {
   std::uint64_t repeated_ = 0;
   std::uint8_t line_flags_ = 0;
   // One row more than the known fields: FieldId::other's, written and never read. Not
-  // initialised: a row is written when its id is first seen, and read only for ids in present_.
-  std::uint32_t counts_[kFieldIdCount + 1];
+  // initialised: every line writes its id's row, and a row is read only for ids in present_.
   std::uint32_t firsts_[kFieldIdCount + 1];
-  std::uint32_t lasts_[kFieldIdCount + 1];
   FieldId ids_[kCapacity];
 };
 
