@@ -66,7 +66,7 @@ class ResponseStream {
 
  private:
   void read_body(StreamMessage& m) noexcept;
-  void explain_stray_body(StreamMessage& m, std::size_t length) noexcept;
+  void explain_stray_body(StreamMessage& m, std::string_view rest) noexcept;
   RequestMethod current_method() const noexcept;
 
   std::string_view bytes_;

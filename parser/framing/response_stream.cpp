@@ -58,7 +58,7 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
                          static_cast<std::uint32_t>(std::min<std::size_t>(rest.size(), UINT32_MAX)),
                          "bytes after the response to the last request"};
     m.findings.add(m.error.rule, Severity::error, 0, m.error.length, m.error.detail);
-    explain_stray_body(m, rest.size());
+    explain_stray_body(m, rest);
     m.size = rest.size();
     return true;
   }
@@ -76,7 +76,7 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
       m.error = parser_.error();
       m.findings.add(m.error.rule, Severity::error, m.error.offset, m.error.length,
                      m.error.message());
-      explain_stray_body(m, rest.size());
+      explain_stray_body(m, rest);
     }
     return true;
   }
@@ -133,11 +133,17 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
 
 // Bytes that are not a response, after a response that cannot have content (a HEAD response,
 // 1xx, 204, 304): most likely the body its status or the request method said it could not
-// have. Named, so that the report says why the stream broke.
-void ResponseStream::explain_stray_body(StreamMessage& m, std::size_t length) noexcept {
+// have. Named, so that the report says why the stream broke. Bytes that start as a status line
+// does ("HTTP/" in any case, or as much of it as arrived) are the next response, malformed or
+// not: their own error says what is wrong, and calling them content would blame the wrong
+// message.
+void ResponseStream::explain_stray_body(StreamMessage& m, std::string_view rest) noexcept {
   if (declared_body_rule_ == Rule::count_) return;
+  constexpr std::string_view kVersionStart = "HTTP/";
+  const std::size_t n = std::min(rest.size(), kVersionStart.size());
+  if (n != 0 && field_name_equals(rest.substr(0, n), kVersionStart.substr(0, n))) return;
   m.findings.add(declared_body_rule_, Severity::error, 0,
-                 static_cast<std::uint32_t>(std::min<std::size_t>(length, UINT32_MAX)),
+                 static_cast<std::uint32_t>(std::min<std::size_t>(rest.size(), UINT32_MAX)),
                  "bytes after a response that cannot have content: a recipient that reads them "
                  "as its body frames every later response differently");
 }
