@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "h1resp/parser.hpp"
 #include "h1resp/stream.hpp"
@@ -214,6 +215,48 @@ TEST(InterimForwarding, ValidateTakesTheCountsFromTheCaller) {
   request.interim_sent = 0;
   request.proxy_output = false;  // an upstream's response: not a proxy's forwarding
   EXPECT_FALSE(judge(ok, request).contains(Rule::code_1xx_proxy_forward));
+}
+
+// RFC 9110 §7.6.1 on a proxy's own output: the fields its upstream's Connection named, and
+// Proxy-Connection and Keep-Alive without an option of the proxy's own, were for the previous
+// hop. The proxy's own Connection is not reported.
+TEST(HopByHop, AProxyIsToldOfTheFieldsMeantForThePreviousHop) {
+  struct Case {
+    const char* fields;
+    const char* reported_line;  // the start of the line reported, or nullptr for none
+  };
+  const Case cases[] = {
+      {"Connection: close\r\n", nullptr},
+      {"Connection: keep-alive\r\nKeep-Alive: timeout=5\r\n", nullptr},
+      {"Connection: Keep-Alive, close\r\nKeep-Alive: timeout=5\r\n", nullptr},
+      {"Keep-Alive: timeout=5\r\n", "Keep-Alive"},
+      {"Connection: X-Internal\r\nX-Internal: secret\r\n", "X-Internal"},
+      {"Connection: close, x-internal\r\nX-INTERNAL: secret\r\n", "X-INTERNAL"},
+      {"X-Internal: secret\r\nConnection: X-Internal\r\n", "X-Internal"},
+      {"Connection: X-Gone\r\n", nullptr},  // names nothing the response carries
+      {"Proxy-Connection: keep-alive\r\n", "Proxy-Connection"},
+      {"Connection: upgrade\r\nUpgrade: h2c\r\n", nullptr},
+  };
+  for (const Case& c : cases) {
+    const std::string response =
+        std::string("HTTP/1.1 200 OK\r\n") + kDate + c.fields + "Content-Length: 0\r\n\r\n";
+    SCOPED_TRACE(response);
+    RequestContext proxy;
+    proxy.proxy_output = true;
+    const FindingList findings = judge(response, proxy);
+    std::vector<std::uint64_t> offsets;
+    for (const Finding& f : findings) {
+      if (f.rule == Rule::field_hop_by_hop_forwarded) offsets.push_back(f.offset);
+    }
+    if (c.reported_line == nullptr) {
+      EXPECT_TRUE(offsets.empty());
+    } else {
+      EXPECT_EQ(offsets,
+                std::vector<std::uint64_t>{response.find(std::string("\n") + c.reported_line) + 1});
+    }
+    // An origin's response is not a proxy's output: nothing to judge.
+    EXPECT_FALSE(judge(response, {}).contains(Rule::field_hop_by_hop_forwarded));
+  }
 }
 
 }  // namespace

@@ -425,7 +425,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must_not,
         .context = Context::none,
         .source = "RFC 9112 §2.2",
-        .summary = "whitespace comes between the status line and the first field line",
+        .summary = "a line that starts with whitespace comes before the first field line",
         .explanation =
             "A sender MUST NOT put whitespace between the start line and the first field "
             "line, and a recipient MUST either reject the message or ignore each "
@@ -854,12 +854,16 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must,
         .context = Context::proxy_output,
         .source = "RFC 9110 §7.6.1; RFC 9112 App. C.2.2",
-        .summary = "a proxy forwarded Connection or a hop-by-hop field",
+        .summary =
+            "a proxy forwarded a hop's field: one Connection named, Proxy-Connection or Keep-Alive",
         .explanation = "An intermediary MUST remove the Connection field and every field it names "
                        "before forwarding (RFC 9110 §7.6.1), and SHOULD remove Proxy-Connection, "
                        "Keep-Alive and the other hop-by-hop fields. Here a field meant for one hop "
                        "(X-Internal, named in Connection) was passed on, leaking it to the client. "
-                       "This checks a proxy's own output.",
+                       "This checks a proxy's own output, whose own Connection (close, keep-alive "
+                       "with its Keep-Alive, upgrade with a relayed 101's Upgrade) is not "
+                       "reported: only the fields it names that the response carries, "
+                       "Proxy-Connection, and a Keep-Alive without a keep-alive option.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Connection: X-Internal\r\n"
                      "X-Internal: secret\r\n"
@@ -911,7 +915,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must_not,
         .context = Context::none,
         .source = "RFC 9110 §6.5.1, §6.5.2, §6.6.2; RFC 9112 §7.1.2",
-        .summary = "the trailer section holds a field that is not allowed in trailers",
+        .summary =
+            "a trailer field is not allowed in trailers, or the Trailer field did not announce "
+            "it",
         .explanation =
             "A field whose definition does not allow trailers (framing, routing, "
             "authentication, response control or content-format fields, such as "
@@ -1214,7 +1220,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::should,
         .context = Context::none,
         .source = "RFC 9112 §7.1, §7.3, App. C.3",
-        .summary = "the chunked transfer coding has parameters",
+        .summary = "a transfer coding has parameters (chunked defines none)",
         .explanation =
             "Chunked defines no parameters, and a recipient SHOULD treat their presence as "
             "an error (RFC 9112 §7.1); \"q\" is never a transfer coding parameter. Parsers "
@@ -1654,7 +1660,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must,
         .context = Context::stream,
         .source = "RFC 9112 §7.1, §8",
-        .summary = "the connection closed before the last chunk of a chunked body",
+        .summary = "the connection closed before the end of a chunked body",
         .explanation =
             "The connection closed before the last chunk (size 0) and the final CRLF "
             "arrived: the message is incomplete, and the client MUST record it as "
@@ -1876,9 +1882,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::may,
         .context = Context::none,
         .source = "RFC 9110 §15, §15.2; IANA HTTP Status Code Registry",
-        .summary = "the 1xx code is unregistered or only provisionally registered",
+        .summary = "the 1xx code is unregistered, temporary, or registered by an obsoleted RFC",
         .explanation =
-            "The 1xx code is unregistered, or registered only provisionally: 102 comes from "
+            "The 1xx code is unregistered, or its registration is weak: 102 comes from "
             "RFC 2518, which RFC 4918 obsoleted, and 104 is a temporary registration. Any "
             "1xx is still an interim response, handled as 100, and a user agent MAY ignore "
             "unexpected ones (RFC 9110 §15.2). A proxy forwards it, except to HTTP/1.0 "
@@ -2687,7 +2693,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must_not,
         .context = Context::reference_200,
         .source = "RFC 9110 §8.6; RFC 9111 §3.2",
-        .summary = "a 304's Content-Length differs from the length of the 200 response's content",
+        .summary = "a 304's Content-Length differs, or may differ, from the 200 response's length",
         .explanation =
             "A 304 MAY carry Content-Length, but MUST NOT unless it equals the length of "
             "the content a 200 to the same request would have (RFC 9110 §8.6). "
@@ -2845,8 +2851,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must_not,
         .context = Context::cache,
         .source = "RFC 9111 §4.3.4",
-        .summary =
-            "a 304's validator matches no stored response, so no stored response may be updated",
+        .summary = "a 304 identifies no stored response (no validator, or one that matches none)",
         .explanation =
             "A cache may freshen only the stored responses whose validator matches the "
             "304's (a strong ETag, or the fallbacks of RFC 9111 §4.3.4); if none matches, "
@@ -2982,7 +2987,8 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must,
         .context = Context::none,
         .source = "RFC 9110 §5.6.7, §6.6.1",
-        .summary = "a date field is not a valid HTTP-date",
+        .summary =
+            "a date field is not an IMF-fixdate: not an HTTP-date, or an obsolete form of one",
         .explanation =
             "Date and the other date fields MUST be sent as IMF-fixdate (\"Mon, 01 Jan 2024 "
             "00:00:00 GMT\"); recipients MUST also accept the obsolete RFC 850 and asctime "
@@ -3033,7 +3039,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must_not,
         .context = Context::none,
         .source = "RFC 9110 §5.6.7; RFC 9111 §4.2",
-        .summary = "an HTTP-date has extra whitespace or the wrong case",
+        .summary = "an HTTP-date has extra whitespace, the wrong case, or the wrong day name",
         .explanation =
             "HTTP-date is case-sensitive and a sender MUST NOT add whitespace beyond the "
             "single SPs of the format (RFC 9110 §5.6.7): it is exactly \"Sun, 06 Nov 1994 "
@@ -3454,7 +3460,8 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must,
         .context = Context::none,
         .source = "RFC 9110 §7.8",
-        .summary = "the Upgrade is malformed, or is sent without \"Connection: upgrade\"",
+        .summary =
+            "Upgrade is malformed, or lacks a \"Connection: upgrade\" that every parser reads",
         .explanation =
             "Upgrade is a list of protocol names, each optionally with \"/\" and a version, "
             "compared case-insensitively, and a sender of Upgrade MUST also send "
@@ -3538,7 +3545,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::should,
         .context = Context::none,
         .source = "RFC 9110 §8.3, §8.4",
-        .summary = "content is sent without Content-Type",
+        .summary = "content is sent without Content-Type, or Content-Encoding lists identity",
         .explanation =
             "A sender that generates content SHOULD send Content-Type, unless the media "
             "type is unknown (RFC 9110 §8.3); without it, clients guess (content sniffing), "
@@ -3590,7 +3597,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::definition,
         .context = Context::none,
         .source = "W3C HTTP Response.html (1992)",
-        .summary = "the status line starts with digits instead of HTTP/1.0 (1992 BNF erratum)",
+        .summary = "the version is not HTTP/1.0, the only one the 1992 text knows (BNF erratum)",
         .explanation =
             "The 1992 BNF says <http version> ::= 3*<digit>, which contradicts its own "
             "prose (\"HTTP/1.0\"). A status line that starts with digits matches that BNF but "
@@ -3723,7 +3730,8 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::definition,
         .context = Context::none,
         .source = "W3C HTRESP (1992-1994)",
-        .summary = "a 1992 303 (Method) lacks a \"Method: <method> <url>\" line",
+        .summary =
+            "a 1992 303 lacks its \"Method: <method> <url>\" line, or a modern response has one",
         .explanation =
             "The 1992 303 (Method) carries a header line \"Method: <method> <url>\" and a "
             "body that \"contains the parameters to be used for the method\"; it was marked "
@@ -4020,8 +4028,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .context = Context::none,
         .source = "IANA HTTP Status Code Registry; RFC 7538 §3; Google resumable uploads (308 "
                   "Resume Incomplete)",
-        .summary =
-            "a 308 without Location looks like Google's \"Resume Incomplete\", not a redirect",
+        .summary = "a 308 that reads as Google's \"Resume Incomplete\", not as Permanent Redirect",
         .explanation =
             "Google's resumable uploads answer 308 \"Resume Incomplete\" with a Range field "
             "and no Location, which collides with the registered 308 (Permanent Redirect, "

@@ -144,6 +144,48 @@ void for_each_line(const Checks& c, std::uint64_t bits, F&& f) {
 
 }  // namespace
 
+namespace {
+
+// RFC 9110 §7.6.1: a proxy MUST remove the fields its upstream's Connection named, and SHOULD
+// remove Proxy-Connection and Keep-Alive. Its own Connection is its business ("close",
+// "keep-alive" with its own Keep-Alive, "upgrade" with the Upgrade of a 101 it relays), so the
+// field itself is not reported: only the fields it names that are in the response, and the
+// hop-by-hop fields no option of the proxy's own explains.
+void check_hop_by_hop_forwarded(const Checks& c) {
+  bool keep_alive_option = false;
+  for (std::size_t i = c.first(FieldId::connection); i < c.fields.field_count();
+       i = c.fields.next(FieldId::connection, i)) {
+    detail::values::ListReader options(c.value(i));
+    std::string_view option;
+    while (options.next(option)) {
+      const FieldId named = detail::field_id(option);
+      if (named == FieldId::keep_alive) keep_alive_option = true;
+      if (named == FieldId::keep_alive || named == FieldId::upgrade ||
+          field_name_equals(option, "close")) {
+        continue;
+      }
+      for (std::size_t k = 0; k < c.fields.field_count(); ++k) {
+        if (k != i && field_name_equals(c.response.text(c.line(k).name), option)) {
+          c.report_line(Rule::field_hop_by_hop_forwarded, k,
+                        "a field the Connection field names: it was for the previous hop");
+        }
+      }
+    }
+  }
+  for (std::size_t i = c.first(FieldId::proxy_connection); i < c.fields.field_count();
+       i = c.fields.next(FieldId::proxy_connection, i)) {
+    c.report_line(Rule::field_hop_by_hop_forwarded, i, "Proxy-Connection");
+  }
+  if (keep_alive_option) return;
+  for (std::size_t i = c.first(FieldId::keep_alive); i < c.fields.field_count();
+       i = c.fields.next(FieldId::keep_alive, i)) {
+    c.report_line(Rule::field_hop_by_hop_forwarded, i,
+                  "Keep-Alive without a keep-alive connection option of the proxy's own");
+  }
+}
+
+}  // namespace
+
 void check_field_lines(const Checks& c) noexcept {
   const Response& r = c.response;
   check_repeated_singletons(c);
@@ -182,14 +224,7 @@ void check_field_lines(const Checks& c) noexcept {
                 [&](FieldId id, std::size_t i) {
                   c.report_line(Rule::field_deprecated, i, detail::field_info(id).name);
                 });
-  if (c.request.proxy_output) {
-    const std::uint64_t hop = (std::uint64_t{1} << static_cast<int>(FieldId::connection)) |
-                              (std::uint64_t{1} << static_cast<int>(FieldId::keep_alive)) |
-                              (std::uint64_t{1} << static_cast<int>(FieldId::proxy_connection));
-    for_each_line(c, present & hop, [&](FieldId id, std::size_t i) {
-      c.report_line(Rule::field_hop_by_hop_forwarded, i, detail::field_info(id).name);
-    });
-  }
+  if (c.request.proxy_output) check_hop_by_hop_forwarded(c);
 }
 
 void validate_trailer_fields(const Response& trailers, std::uint64_t trailer_offset,

@@ -174,7 +174,8 @@ void check_reason_phrase(const Checks& c) noexcept {
     case PhraseMatch::unofficial:
       if (code == 308) {
         c.report(Rule::unofficial_308_resume_incomplete, span.offset, span.length,
-                 "Google's resumable-upload meaning; registered: 308 Permanent Redirect");
+                 "the reason phrase names Google's resumable-upload 308; registered: 308 Permanent "
+                 "Redirect");
       } else if (code == 103) {
         c.report(Rule::unofficial_1xx, span.offset, span.length,
                  "103 Checkpoint (a resumable-requests proposal); registered: 103 Early Hints");
