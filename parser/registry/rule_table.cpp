@@ -1530,7 +1530,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::grammar,
         .context = Context::none,
         .source = "RFC 9112 §7.1",
-        .summary = "a chunk size is not a plain hexadecimal number",
+        .summary = "a chunk line is malformed: its size is not plain hexadecimal, or it lacks CRLF",
         .explanation =
             "A chunk size is one or more hex digits (RFC 9112 §7.1): no sign, no \"0x\", no "
             "underscore, no whitespace (except before a \";\" extension), never empty. "
@@ -1627,7 +1627,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::grammar,
         .context = Context::none,
         .source = "RFC 9112 §7.1.1",
-        .summary = "a chunk extension is malformed",
+        .summary = "a chunk extension is malformed, or a chunk line has a bare CR",
         .explanation =
             "Chunk extensions are \";\" name [ \"=\" value ] after the chunk size (RFC 9112 "
             "§7.1.1); unrecognised extensions MUST be ignored, but junk without \";\", a \";\" "
@@ -3088,7 +3088,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::grammar,
         .context = Context::none,
         .source = "RFC 9110 §10.2.2; RFC 9112 §11.1; RFC 2616 §14.30",
-        .summary = "the Location is not a valid URI reference",
+        .summary = "the Location is empty or not a valid URI reference",
         .explanation =
             "Location is a URI reference, and a relative one is resolved against the target "
             "URI (RFC 9110 §10.2.2). A space or another character that URIs do not allow "
@@ -3223,8 +3223,8 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::definition,
         .context = Context::none,
         .source = "RFC 9110 §14.4",
-        .summary =
-            "a Content-Range appears with a status other than 206 or 416, or */length in a 206",
+        .summary = "Content-Range does not fit the status (not 206 or 416, */length in 206, a "
+                   "range in 416)",
         .explanation =
             "Content-Range has a meaning only in 206 (Partial Content) and 416 (Range Not "
             "Satisfiable) responses, and \"*/length\" only in a 416 (RFC 9110 §14.4). In a "
@@ -3282,7 +3282,8 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must_not,
         .context = Context::none,
         .source = "RFC 9111 §5.2, §5.2.2.1, §5.2.2.4, §5.2.2.10, §1.2.2",
-        .summary = "the Cache-Control is malformed or its directives conflict",
+        .summary = "the Cache-Control is malformed, its directives conflict, or it has a request "
+                   "directive",
         .explanation =
             "A cache directive is token [ \"=\" ( token / quoted-string ) ] (RFC 9111 §5.2): "
             "max-age and s-maxage MUST NOT use the quoted form, no-cache and private SHOULD "
@@ -4154,7 +4155,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::should,
         .context = Context::none,
         .source = "IANA HTTP Status Code Registry; RFC 9110 §15; LinkedIn (999)",
-        .summary = "a code outside 100..599 used by a library or vendor (e.g. 999)",
+        .summary = "a code outside 100..599, as some libraries and vendors send (e.g. 999)",
         .explanation =
             "Codes 000-099 and 600-999 are not valid HTTP status codes, although some "
             "libraries and services send them (LinkedIn's 999 \"Request denied\" is well "
