@@ -13,6 +13,7 @@ import os
 import pty
 import re
 import select
+import shlex
 import shutil
 import signal
 import socket
@@ -970,12 +971,53 @@ http {{
         self.assertEqual(status, 0)
 
 
+class ReadmeTranscripts(unittest.TestCase):
+    """Every `$ h1resp check` and `$ h1resp codes` in README.md prints what README says, so the
+    transcripts cannot drift from the tool (rule summaries, details, layout). Commands whose
+    input files are not in the source tree (README's own made-up files) and --version (the
+    kernel depends on the machine) are left out."""
+
+    def transcripts(self):
+        with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
+            text = f.read()
+        for block in re.findall(r"```[a-z]*\n(.*?)```", text, re.S):
+            command = None
+            output = []
+            for line in block.split("\n"):
+                if line.startswith("$ "):
+                    if command is not None:
+                        yield command, "\n".join(output)
+                    command, output = line[2:], []
+                elif command is not None:
+                    output.append(line)
+            if command is not None:
+                yield command, "\n".join(output)
+
+    def test_each_transcript_is_what_the_tool_prints(self):
+        checked = 0
+        for command, expected in self.transcripts():
+            args = shlex.split(command)
+            if args[0] != "h1resp" or len(args) < 2 or args[1] not in ("check", "codes"):
+                continue
+            inputs = [a for a in args[2:] if not a.startswith("-") and "." in a]
+            if not all(os.path.exists(os.path.join(SOURCE, a)) for a in inputs):
+                continue
+            p = subprocess.run([BIN, *args[1:]], capture_output=True, cwd=SOURCE, timeout=60,
+                               env={k: v for k, v in os.environ.items() if k != "NO_COLOR"})
+            printed = (p.stdout + p.stderr).decode("utf-8", "replace")
+            with self.subTest(command=command):
+                self.assertEqual(printed.rstrip("\n"), expected.rstrip("\n"))
+            checked += 1
+        # README shows a dozen; a parser that found none would pass without checking anything.
+        self.assertGreaterEqual(checked, 10)
+
+
 def all_cases():
     loader = unittest.TestLoader()
     return [f"{cls.__name__}.{method}"
             for cls in (CheckText, CheckExitStatus, CheckInputs, CheckJson, CheckSarif, Explain,
-                        Compare, Codes, Version, ProgressLine, ProbeBadServer, ProbeErrors,
-                        ProbeNginx)
+                        Compare, Codes, Version, ProgressLine, ReadmeTranscripts,
+                        ProbeBadServer, ProbeErrors, ProbeNginx)
             for method in loader.getTestCaseNames(cls)]
 
 
