@@ -95,13 +95,46 @@ const Trace kTraces[] = {
      "HTTP/1.1 103 Early Hints\r\n\r\n",
      {},
      {{103, none, 0, true, {}}, {0, none, 0, false, {Rule::framing_interim_then_final}}}},
-    {"1xx_content_length_ignored",
+    // A 1xx or 204 that declares content frames none, and is refused: parsers that frame by
+    // the fields read the next bytes as its body (RFC 9110 §8.6). "Content-Length: 0" changes
+    // nothing for anyone: the validator's warning.
+    {"1xx_content_length_refused",
      "HTTP/1.1 100 Continue\r\nContent-Length: 5\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
      "0\r\n\r\n",
      {},
+     {{100, none, 0, true, {Rule::code_1xx_no_framing_fields}}}},
+    {"1xx_content_length_zero",
+     "HTTP/1.1 100 Continue\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
+     "0\r\n\r\n",
+     {},
      {{100, none, 0, true, {}}, {200, content_length, 0, true, {}}}},
+    {"101_chunked_refused",
+     "HTTP/1.1 101 Switching Protocols\r\nUpgrade: ws\r\nConnection: upgrade\r\n"
+     "Transfer-Encoding: chunked\r\n\r\n\x81\x05hello",
+     {},
+     {{101, tunnel, 0, false, {Rule::code_1xx_no_framing_fields}}}},
+    {"204_content_length_then_response_refused",
+     "HTTP/1.1 204 No Content\r\nContent-Length: 38\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
+     "0\r\n\r\n",
+     {},
+     {{204, none, 0, false, {Rule::code_204_no_framing_fields}}}},
+    {"204_chunked_refused",
+     "HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+     {},
+     {{204, none, 0, false, {Rule::code_204_no_framing_fields}}}},
+    {"204_content_length_zero",
+     "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
+     "0\r\n\r\n",
+     {},
+     {{204, none, 0, true, {}}, {200, content_length, 0, true, {}}}},
+    // A 304 and a response to HEAD may carry the representation's length (RFC 9110 §8.6).
+    {"304_content_length_is_metadata",
+     "HTTP/1.1 304 Not Modified\r\nContent-Length: 1234\r\n\r\nHTTP/1.1 200 OK\r\n"
+     "Content-Length: 0\r\n\r\n",
+     {},
+     {{304, none, 0, true, {}}, {200, content_length, 0, true, {}}}},
     {"204_body_sent_anyway",
-     "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nhello",
+     "HTTP/1.1 204 No Content\r\n\r\nhello",
      {},
      {{204, none, 0, true, {}}, {0, none, 0, false, {Rule::status_http09, Rule::body_204}}}},
     // The next response, malformed, is not content: its own error says what is wrong.

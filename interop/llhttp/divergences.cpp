@@ -92,6 +92,18 @@ constexpr Divergence kDivergences[] = {
      "llhttp decodes \"Transfer-Encoding: chunked, chunked\" once; h1resp refuses it.",
      "RFC 9112 §6.1: a sender MUST NOT apply chunked more than once; a recipient that decodes it "
      "twice reads another body."},
+    {"llhttp-reads-body-of-1xx", h1resp_rejects, Rule::code_1xx_no_framing_fields, "",
+     "llhttp reads the body a 1xx response declares (a Content-Length other than 0, or "
+     "chunked), also on a 101 before it switches; h1resp would end the response at its empty "
+     "line, and refuses it: the two end it at different bytes.",
+     "RFC 9112 §6.3 (1): a 1xx response ends with its header section; RFC 9110 §8.6: a server "
+     "MUST NOT send Content-Length in a 1xx."},
+    {"llhttp-reads-body-of-204", h1resp_rejects, Rule::code_204_no_framing_fields, "",
+     "llhttp, and so Node.js, reads the body a 204 response declares (a Content-Length other "
+     "than 0, or chunked); h1resp would end the response at its empty line, and refuses it: the "
+     "two end it at different bytes.",
+     "RFC 9112 §6.3 (1): a 204 response ends with its header section; RFC 9110 §8.6: a server "
+     "MUST NOT send Content-Length in a 204."},
     {"llhttp-accepts-unknown-transfer-codings", h1resp_rejects, Rule::framing_te_unknown, "",
      "llhttp reads a response with an unknown transfer coding (\"gzip\", \"xchunked\") "
      "until the connection closes; h1resp refuses it. So too a final \"chunked\" followed by "
@@ -207,22 +219,9 @@ constexpr Divergence kDivergences[] = {
      "RFC 9110 §5.4, RFC 9112 §7.1.2: a recipient may limit the size of the trailer section."},
 
     // Both accept, but the response ends elsewhere.
-    {"llhttp-reads-body-of-1xx", framing, Rule::body_1xx, "",
-     "llhttp reads a Content-Length body on a 1xx response; h1resp ends it at the empty line.",
-     "RFC 9112 §6.3 (1): a 1xx response ends with its header section, whatever it declares."},
-    {"llhttp-reads-body-of-204", framing, Rule::body_204, "",
-     "llhttp reads a Content-Length body on a 204 response; h1resp ends it at the empty line.",
-     "RFC 9112 §6.3 (1): a 204 response ends with its header section."},
     {"llhttp-reads-body-of-304", framing, Rule::code_304_no_body, "",
      "llhttp reads a Content-Length body on a 304 response; h1resp ends it at the empty line.",
      "RFC 9112 §6.3 (1), RFC 9110 §15.4.5: a 304 cannot contain content."},
-
-    {"llhttp-reads-body-of-1xx-to-head", framing, Rule::body_head, "",
-     "llhttp reads a Content-Length body on a 1xx response to a HEAD request (the oracle skips "
-     "the body of the final response to HEAD only, as a client's on_headers_complete does); "
-     "h1resp ends the 1xx at its empty line. compare_streams() names such a response by its "
-     "method (body.head).",
-     "RFC 9112 §6.3 (1): a 1xx response ends with its header section, whatever it declares."},
 
     // llhttp rejects what h1resp accepts.
     {"llhttp-rejects-higher-minor-versions", llhttp_rejects, Rule::count_, "HPE_INVALID_VERSION",

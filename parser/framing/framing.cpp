@@ -134,10 +134,25 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
             : informational               ? "a 1xx response has no content (RFC 9112 §6.3 (1))"
             : code == 204                 ? "a 204 response has no content (RFC 9112 §6.3 (1))"
                                           : "a 304 response has no content (RFC 9112 §6.3 (1))";
-    // Content-Length or Transfer-Encoding here are the validator's business (class rules D03,
-    // D11, E02); only their syntax is reported, as warnings.
+    // Their syntax is reported as warnings: the fields do not decide the length here.
     error |= report(cl, Severity::warning, findings);
     error |= report(te, Severity::warning, findings);
+    if ((informational || code == 204) && declares_content(cl, te)) {
+      // RFC 9110 §8.6, RFC 9112 §6.1: a server MUST NOT send either field in a 1xx or 204. A
+      // "Content-Length: 0" is the validator's warning (D03, D11): it changes no one's reading.
+      // Any other value, or a Transfer-Encoding, is a body that parsers which frame by the
+      // fields (llhttp; Node.js on a 204 or a 101) read out of the bytes of the next response:
+      // recipients disagree on where this one ends. (A 304 and a response to HEAD may carry
+      // the representation's Content-Length, RFC 9110 §8.6; clients skip their bodies.)
+      const bool by_te = te.present;
+      findings.add(
+          informational ? Rule::code_1xx_no_framing_fields : Rule::code_204_no_framing_fields,
+          Severity::error, by_te ? te.offset : cl.offset, by_te ? te.length : cl.length,
+          by_te ? "Transfer-Encoding declares a body that parsers framing by it read"
+                : "a Content-Length other than 0 declares a body that parsers framing "
+                  "by it read");
+      error = true;
+    }
   } else if (method == RequestMethod::connect && code >= 200 && code < 300) {
     // 2. A 2xx response to CONNECT switches to tunnel mode after the header section; the server
     //    MUST NOT send Content-Length or Transfer-Encoding, the client MUST ignore them.

@@ -105,6 +105,14 @@ struct FieldReading {
 };
 
 [[nodiscard]] FieldReading read_content_length(const detail::FieldIndex& index) noexcept;
+// Whether the framing fields declare content: a Transfer-Encoding, or a Content-Length other
+// than a valid 0. On a 1xx or 204 response that is an error (decide()); a lone
+// "Content-Length: 0" there is only the validator's warning.
+[[nodiscard]] inline bool declares_content(const FieldReading& content_length,
+                                           const FieldReading& transfer_encoding) noexcept {
+  return transfer_encoding.present ||
+         (content_length.present && !(content_length.valid && content_length.value == 0));
+}
 [[nodiscard]] FieldReading read_transfer_encoding(const detail::FieldIndex& index) noexcept;
 [[nodiscard]] FieldReading read_connection(const detail::FieldIndex& index) noexcept;
 

@@ -984,12 +984,11 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .summary = "a 1xx response is followed by content instead of the next response",
         .explanation =
             "A 1xx response ends at the empty line and has no content (RFC 9112 §6.3; RFC "
-            "9110 §15.2), even when it carries Content-Length or Transfer-Encoding. A "
-            "parser that reads the declared body (llhttp does, for a 101) consumes bytes of "
-            "the final response, and recipients no longer agree on where responses start. "
-            "The bytes after a 1xx must be a status line; otherwise reject.",
+            "9110 §15.2). Bytes after it that are not a status line were sent as its content, "
+            "and recipients no longer agree on where responses start: reject. (A 1xx that "
+            "declares content with Content-Length or Transfer-Encoding is refused for that "
+            "already: 1xx.no-framing-fields.)",
         .violating = "HTTP/1.1 100 Continue\r\n"
-                     "Content-Length: 5\r\n"
                      "\r\n"
                      "helloHTTP/1.1 200 OK\r\n"
                      "Content-Length: 0\r\n"
@@ -1018,13 +1017,13 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .source = "RFC 9112 §6.3; RFC 9110 §15.3.5",
         .summary = "a 204 response is followed by content",
         .explanation =
-            "A 204 response ends at the empty line whatever Content-Length says (RFC 9112 "
-            "§6.3; RFC 9110 §15.3.5). The bytes the server sent as content stay on the "
-            "connection, and some clients read them as the next response while others read "
-            "them as this body. Ignore Content-Length, and treat bytes after the header "
-            "section as extra data: discard them and close.",
+            "A 204 response ends at the empty line (RFC 9112 §6.3; RFC 9110 §15.3.5). The "
+            "bytes the server sent as content stay on the connection, and some clients read "
+            "them as the next response while others read them as this body. Treat bytes "
+            "after the header section as extra data: discard them and close. (A 204 that "
+            "declares content with Content-Length or Transfer-Encoding is refused for that "
+            "already: 204.no-framing-fields.)",
         .violating = "HTTP/1.1 204 No Content\r\n"
-                     "Content-Length: 5\r\n"
                      "\r\n"
                      "hello",
         .conforming = "HTTP/1.1 204 No Content\r\n"
@@ -1849,9 +1848,11 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .summary = "a 1xx response carries Content-Length or Transfer-Encoding",
         .explanation =
             "A server MUST NOT send Content-Length or Transfer-Encoding in a 1xx response "
-            "(RFC 9110 §8.6; RFC 9112 §6.1), which never has content. Recipients must not "
-            "use them for framing, but a parser that does reads part of the final response "
-            "as a body. A proxy strips them and ends the 1xx at the empty line.",
+            "(RFC 9110 §8.6; RFC 9112 §6.1), which never has content. \"Content-Length: 0\" "
+            "is a warning: a proxy strips it. Any other value, or a Transfer-Encoding, is an "
+            "error: recipients must not use them for framing, but parsers that do (llhttp, "
+            "also on a 101 before it switches) read part of the final response as a body, "
+            "so recipients disagree on where the 1xx ends.",
         .violating = "HTTP/1.1 100 Continue\r\n"
                      "Content-Length: 0\r\n"
                      "\r\n"
@@ -2108,9 +2109,10 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .explanation =
             "A server MUST NOT send Content-Length or Transfer-Encoding in a 204 (No "
             "Content) response (RFC 9110 §8.6; RFC 9112 §6.1), not even the common "
-            "\"Content-Length: 0\". A 204 always ends at the empty line, so the field is "
-            "useless at best, and a non-zero value misleads parsers that use it. A proxy "
-            "strips it.",
+            "\"Content-Length: 0\", a warning that a proxy strips. A 204 always ends at the "
+            "empty line, but parsers that frame by the fields (llhttp, and so Node.js) read "
+            "a body of any other length, or a chunked one, out of the next response's bytes: "
+            "that is an error, since recipients disagree on where the 204 ends.",
         .violating = "HTTP/1.1 204 No Content\r\n"
                      "Content-Length: 0\r\n"
                      "\r\n",

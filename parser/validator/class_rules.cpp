@@ -1,5 +1,6 @@
 // Class and per-code rules (RFC 9110 §15, RFC 6585, RFC 7725, RFC 8297): what each status
 // code requires of the fields and the content.
+#include "framing/framing_fields.hpp"
 #include "h1resp/status_registry.hpp"
 #include "validator/checks.hpp"
 #include "validator/field_values.hpp"
@@ -46,14 +47,20 @@ void check_101_upgrade(const Checks& c) noexcept {
 
 namespace {
 
+// "Content-Length: 0" without Transfer-Encoding: on a 1xx or 204, a MUST NOT that changes no
+// recipient's reading (anything else there is framing::decide()'s error).
+bool lone_zero_content_length(const Checks& c) {
+  return c.has(FieldId::content_length) &&
+         !framing::declares_content(framing::read_content_length(c.fields),
+                                    framing::read_transfer_encoding(c.fields));
+}
+
 void check_interim(const Checks& c) {
   const unsigned code = c.code();
   // RFC 9110 §8.6, RFC 9112 §6.1: a server MUST NOT send Content-Length or Transfer-Encoding
-  // in a 1xx response.
-  if (c.has(FieldId::content_length) || c.has(FieldId::transfer_encoding)) {
-    c.report_line(Rule::code_1xx_no_framing_fields,
-                  c.first(c.has(FieldId::content_length) ? FieldId::content_length
-                                                         : FieldId::transfer_encoding));
+  // in a 1xx response. One that declares content is the framing decision's error.
+  if (lone_zero_content_length(c)) {
+    c.report_line(Rule::code_1xx_no_framing_fields, c.first(FieldId::content_length));
   }
   // RFC 9110 §15.2.1: 100 answers Expect: 100-continue; unsolicited, the client discards it.
   if (code == 100 && c.request.known && !c.request.expect_continue) {
@@ -91,11 +98,10 @@ void check_success(const Checks& c) {
   if (code == 201 && !c.has(FieldId::location) && !c.w3c()) {
     c.report_status(Rule::code_201_location, "the new resource is then the target URI");
   }
-  if (code == 204 && (c.has(FieldId::content_length) || c.has(FieldId::transfer_encoding))) {
-    // RFC 9110 §8.6: a server MUST NOT send Content-Length in a 204 (not even 0).
-    c.report_line(Rule::code_204_no_framing_fields,
-                  c.first(c.has(FieldId::content_length) ? FieldId::content_length
-                                                         : FieldId::transfer_encoding));
+  if (code == 204 && lone_zero_content_length(c)) {
+    // RFC 9110 §8.6: a server MUST NOT send Content-Length in a 204, not even 0. One that
+    // declares content is the framing decision's error.
+    c.report_line(Rule::code_204_no_framing_fields, c.first(FieldId::content_length));
   }
   if (code == 205) {
     // RFC 9110 §15.3.6: no content; and 205 is not bodiless for framing.

@@ -62,8 +62,11 @@ const std::map<std::string, Case, std::less<>>& cases() {
     static constexpr char kNul[] = "X-A: a\0b\r\nContent-Length: 5\r\n\r\nhello";
     t["nul"] = {ok + std::string(kNul, sizeof kNul - 1)};
     // body.204 (C03): a 204 with a body the next response would start with.
-    t["204-body"] = {"HTTP/1.1 204 No Content\r\n" + std::string(kDate) +
-                     "Content-Length: 5\r\n\r\nhello"};
+    t["204-body"] = {"HTTP/1.1 204 No Content\r\n" + std::string(kDate) + "\r\nhello"};
+    // 204.no-framing-fields (D11): a 204 that declares a body, which llhttp (and Node.js) would
+    // read out of the next response.
+    t["204-content-length"] = {"HTTP/1.1 204 No Content\r\n" + std::string(kDate) +
+                               "Content-Length: 38\r\n\r\n" + good("x\n")};
     // 304.no-body (E01).
     t["304-body"] = {"HTTP/1.1 304 Not Modified\r\n" + std::string(kDate) +
                      "ETag: \"x\"\r\nContent-Length: 5\r\n\r\nhello"};
@@ -113,7 +116,11 @@ const std::map<std::string, Case, std::less<>>& cases() {
     t["extra-response"] = {ok + "Content-Length: 2\r\n\r\nhi" + good("smuggled\n")};
     // body.1xx (C02): a 1xx with a body; what follows is not a status line (the proxy reports
     // the bytes before the next status line: status.leading-garbage).
-    t["1xx-body"] = {"HTTP/1.1 100 Continue\r\nContent-Length: 5\r\n\r\nhello" + good("x\n")};
+    t["1xx-body"] = {"HTTP/1.1 100 Continue\r\n\r\nhello" + good("x\n")};
+    // 1xx.no-framing-fields (D03): a 1xx that declares a body, which llhttp would read out of
+    // the final response.
+    t["1xx-content-length"] = {"HTTP/1.1 103 Early Hints\r\nContent-Length: 5\r\n\r\nhello" +
+                               good("x\n")};
     // 101.upgrade (D06): a 101 the request did not ask for.
     t["unsolicited-101"] = {
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
