@@ -87,5 +87,43 @@ TEST(FieldLineRules, ControlBytesAtValueEndsNeedTheLeniencyAndAreReported) {
   }
 }
 
+// RFC 9110 §5.3: a singleton field repeated is a warning; a Location or Content-Type whose
+// values differ is an error (recipients that take the first and the last disagree), whichever
+// line differs, and it is reported at that line.
+TEST(FieldLineRules, ASingletonRepeatedWithAnotherValueAnywhereIsAnError) {
+  struct Case {
+    std::string fields;
+    Severity severity;
+    std::size_t line;  // the field line reported, counted from 0
+  };
+  const Case cases[] = {
+      {"Location: /a\r\nLocation: /a\r\n", Severity::warning, 1},
+      {"Location: /a\r\nLocation: /b\r\n", Severity::error, 1},
+      {"Location: /a\r\nLocation: /a\r\nLocation: https://evil.example/\r\n", Severity::error, 2},
+      {"Location: /a\r\nX: y\r\nLocation: /a\r\nLocation: /a\r\nLocation: /c\r\n", Severity::error,
+       4},
+      {"Content-Type: text/plain\r\nContent-Type: text/plain\r\nContent-Type: text/html\r\n",
+       Severity::error, 2},
+      // An ETag repeated is a singleton's warning whatever the values.
+      {"ETag: \"a\"\r\nETag: \"a\"\r\nETag: \"b\"\r\n", Severity::warning, 1},
+  };
+  for (const Case& c : cases) {
+    const std::string bytes = "HTTP/1.1 302 Found\r\n" + c.fields + "Content-Length: 0\r\n\r\n";
+    SCOPED_TRACE(bytes);
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+    FindingList findings;
+    (void)examine(parser.response(), RequestContext{}, Policy::strict(), findings);
+    std::size_t reported = 0;
+    for (const Finding& f : findings) {
+      if (f.rule != Rule::field_singleton_repeated) continue;
+      ++reported;
+      EXPECT_EQ(f.severity, c.severity);
+      EXPECT_EQ(f.offset, parser.response().field_lines[c.line].name.offset);
+    }
+    EXPECT_EQ(reported, 1U);
+  }
+}
+
 }  // namespace
 }  // namespace h1resp::testing

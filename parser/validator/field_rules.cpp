@@ -84,14 +84,21 @@ void check_repeated_singletons(const Checks& c) noexcept {
                                    ~(std::uint64_t{1} << static_cast<int>(FieldId::content_length));
   for_each_id(c.fields.repeated() & singletons, [&](FieldId id) {
     // RFC 9110 §5.3: a sender MUST NOT send a singleton field more than once. When Location or
-    // Content-Type values differ, recipients that take the first and the last disagree.
+    // Content-Type values differ, recipients that take the first and the last disagree: the
+    // first line that differs from the first value is the error, wherever it is.
     const std::size_t first = c.first(id);
     const std::size_t second = c.fields.next(id, first);
-    const bool differ = c.value(first) != c.value(second);
     const bool meaning = id == FieldId::location || id == FieldId::content_type;
-    if (differ && meaning) {
-      c.report_as(Severity::error, Rule::field_singleton_repeated, c.line(second).name.offset,
-                  c.line(second).value.end() - c.line(second).name.offset,
+    std::size_t differing = c.fields.field_count();
+    for (std::size_t i = second; meaning && i < c.fields.field_count(); i = c.fields.next(id, i)) {
+      if (c.value(i) != c.value(first)) {
+        differing = i;
+        break;
+      }
+    }
+    if (differing < c.fields.field_count()) {
+      c.report_as(Severity::error, Rule::field_singleton_repeated, c.line(differing).name.offset,
+                  c.line(differing).value.end() - c.line(differing).name.offset,
                   "repeated with a different value: recipients may take either");
     } else {
       c.report_line(Rule::field_singleton_repeated, second, detail::field_info(id).name);
