@@ -160,6 +160,25 @@ const Trace kTraces[] = {
      "OK\r\nContent-Length: 0\r\n\r\n",
      {},
      {{304, none, 0, true, {}}, {200, content_length, 0, true, {}}}},
+    // RFC 9110 §9.3.6: any 2xx to CONNECT starts a tunnel, a 204 too (item 1 only says where
+    // its header section ends).
+    {"connect_204_tunnel",
+     "HTTP/1.1 204 No Content\r\n\r\n\x16\x03\x01",
+     {M::connect},
+     {{204, tunnel, 0, false, {}}}},
+    // RFC 9110 §7.6.1: an interim response's "close" ends the connection after the final one.
+    {"interim_close_then_final_closes",
+     "HTTP/1.1 103 Early Hints\r\nConnection: close\r\n\r\nHTTP/1.1 200 OK\r\n"
+     "Content-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+     {},
+     {{103, none, 0, false, {}},
+      {200, content_length, 0, false, {}},
+      {0, none, 0, false, {Rule::framing_after_close}}}},
+    {"interim_close_is_one_exchange",
+     "HTTP/1.1 100 Continue\r\nConnection: close\r\n\r\nHTTP/1.1 200 OK\r\n"
+     "Content-Length: 0\r\n\r\n",
+     {M::post},
+     {{100, none, 0, false, {}}, {200, content_length, 0, false, {}}}},
     {"101_tunnel",
      "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: "
      "upgrade\r\n\r\n\x81\x05hello",
@@ -211,6 +230,21 @@ const Trace kTraces[] = {
      "HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
      {},
      {{200, chunked, 0, false, {Rule::framing_te_in_http10}}}},
+    // RFC 9112 §6.1: Transfer-Encoding in HTTP/1.0 is faulty framing whatever decided the
+    // length, also where the response has no content.
+    {"te_in_http10_head",
+     "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n",
+     {M::head},
+     {{200, none, 0, false, {Rule::framing_te_in_http10}}}},
+    {"te_in_http10_304",
+     "HTTP/1.0 304 Not Modified\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n",
+     {},
+     {{304, none, 0, false, {Rule::framing_te_in_http10}}}},
+    // No transfer coding defines parameters; "chunked" in one is a coding to nginx.
+    {"te_params_on_gzip",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip;q=chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+     {},
+     {{200, until_close, 15, false, {Rule::framing_te_params}}}},
     {"cl_plus",
      "HTTP/1.1 200 OK\r\nContent-Length: +5\r\n\r\nhello",
      {},

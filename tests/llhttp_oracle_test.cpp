@@ -202,6 +202,10 @@ TEST(LlhttpOracle, StreamDisagreementsAreFoundAndDocumented) {
       // llhttp honours Proxy-Connection as if it were Connection; h1resp does not.
       {kOk + "Proxy-Connection: close\r\n" + kEnd + kOk + kEnd, 1,
        interop::Disagreement::llhttp_rejects, "llhttp-reads-proxy-connection-as-connection"},
+      // An interim response that says "close": llhttp ends the connection there, h1resp reads
+      // the final response (and closes after it).
+      {"HTTP/1.1 103 Early Hints\r\nConnection: close\r\n\r\n" + kOk + kEnd, 1,
+       interop::Disagreement::llhttp_rejects, "llhttp-stops-after-interim-without-keep-alive"},
       {"HTTP/1.0 200 OK\r\nConnection: keep-alive\t\r\n" + kEnd + kOk + kEnd, 1,
        interop::Disagreement::llhttp_rejects, "llhttp-misses-connection-option-before-htab"},
   };

@@ -378,6 +378,7 @@ asio::awaitable<void> Session::relay_then_stop_body(const Request& request, Exch
 asio::awaitable<void> Session::relay(const Request& request, Exchange& ex) {
   const h1resp::RequestContext context = request.context();
   unsigned interim = 0;
+  bool interim_close = false;  // an interim response said "Connection: close"
   for (;;) {
     // Each response starts at the front of the buffer, where the parser wants its first byte.
     upstream_in_.unpin();
@@ -412,7 +413,10 @@ asio::awaitable<void> Session::relay(const Request& request, Exchange& ex) {
     findings_.clear();
     for (const h1resp::Finding& f : parser_.findings())
       findings_.add(f);
-    const h1resp::Framing framing = h1resp::decide_framing(response, request.method, findings_);
+    h1resp::Framing framing = h1resp::decide_framing(response, request.method, findings_);
+    // An interim response's "Connection: close" ends the upstream connection after the final
+    // response (RFC 9110 §7.6.1).
+    if (!framing.interim && interim_close) framing.persistent = false;
     h1resp::validate(response, framing, context, config_.policy, findings_);
     // A response that cannot have content (RFC 9112 §6.3 (1)) followed by bytes: they are a
     // body the upstream sent anyway, which another recipient would read as the next response
@@ -443,6 +447,7 @@ asio::awaitable<void> Session::relay(const Request& request, Exchange& ex) {
     if (framing.interim) {
       // 1xx (RFC 9110 §15.2): forwarded as they come, except to an HTTP/1.0 client, which
       // cannot receive them; the final response follows on the same connection.
+      interim_close = interim_close || !framing.persistent;
       if (++interim > kMaxInterim) {
         co_await refuse("more than 16 interim responses", ex);
         co_return;

@@ -44,7 +44,9 @@ struct Framing {
   std::uint64_t length = 0;  // body == content_length
   // A 1xx other than 101: an interim response; the final response to the request follows.
   bool interim = false;
-  // The connection may carry the next response after this one (RFC 9112 §9.3).
+  // The connection may carry the next response after this one (RFC 9112 §9.3). On an interim
+  // response the final one follows in any case; false there means it said "Connection: close",
+  // and the connection closes after the final response.
   bool persistent = false;
   // The RFC 9112 §6.3 list item that decided the body length (1 to 8).
   std::uint8_t step = 0;

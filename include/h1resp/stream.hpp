@@ -84,6 +84,9 @@ class ResponseStream {
   // A bodiless response (HEAD, 1xx, 204, 304) that declared a non-zero Content-Length: bytes
   // that follow may be that body, sent anyway. The rule explains a failed next response.
   Rule declared_body_rule_ = Rule::count_;
+  // An interim response of this exchange said "Connection: close": the final one ends the
+  // connection.
+  bool interim_close_ = false;
 };
 
 }  // namespace h1resp

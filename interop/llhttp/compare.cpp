@@ -96,7 +96,8 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
   ResponseStream stream(bytes, stream_options);
   StreamMessage m;
   std::vector<Disagreement> out;
-  std::string_view previous;  // the bytes of the response before m
+  std::string_view previous;      // the bytes of the response before m
+  bool previous_interim = false;  // ... and whether it was an interim response
   for (std::size_t i = 0; stream.next(m); ++i) {
     const bool h1_ok =
         m.status == ParseStatus::complete && m.complete && m.findings.count(Severity::error) == 0;
@@ -119,7 +120,12 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
       // llhttp closed the connection after the previous response, which h1resp let persist.
       const bool llhttp_closed =
           i > 0 && i - 1 < ll.messages.size() && !ll.messages[i - 1].keep_alive;
-      if (why == nullptr && llhttp_closed) why = persistence_divergence(previous);
+      if (why == nullptr && llhttp_closed) {
+        // llhttp ends the connection at an interim response that does not keep it alive,
+        // where the final response follows (RFC 9110 §15.2); else a persistence reading.
+        why = previous_interim ? divergence("llhttp-stops-after-interim-without-keep-alive")
+                               : persistence_divergence(previous);
+      }
       add(Disagreement::llhttp_rejects, "llhttp rejects what h1resp accepts (" + error + ")", why);
       break;
     }
@@ -160,6 +166,7 @@ std::vector<Disagreement> compare_streams(std::string_view bytes,
       break;  // the readings no longer line up
     }
     previous = bytes.substr(m.offset, m.size);
+    previous_interim = m.framing.interim;
   }
   return out;
 }

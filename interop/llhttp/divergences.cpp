@@ -250,17 +250,19 @@ constexpr Divergence kDivergences[] = {
      "RFC 9112 §6.3 (1): these responses end with their header section whatever their "
      "Content-Length says; RFC 9110 §8.6 gives it no framing role there."},
     // No predicate below: the cause is the response before the one llhttp misses, which
-    // llhttp_stricter() does not see; the differential fuzzer matches it (fuzz/differential.cpp).
+    // llhttp_stricter() does not see; compare_streams() and the differential fuzzer
+    // (fuzz/differential.cpp) match it.
     {"llhttp-stops-after-interim-without-keep-alive", llhttp_rejects, Rule::count_,
      "HPE_OK|HPE_CLOSED_CONNECTION",
      "llhttp takes a 1xx response that does not keep the connection alive (HTTP/1.0 without "
      "keep-alive, or \"Connection: close\") as the end of the connection, and reads nothing "
      "after it or refuses what follows; h1resp reads the final response that follows (and notes "
-     "status.1xx-to-http10 when the request was HTTP/1.0). The Connection field is llhttp's "
+     "status.1xx-to-http10 when the request was HTTP/1.0), and after a \"Connection: close\" "
+     "closes the connection after that final response. The Connection field is llhttp's "
      "reading: where a leniency or the 1992 dialect reads the bytes otherwise (a bare CR as "
      "status-line whitespace), h1resp may see it as part of the reason phrase.",
      "RFC 9110 §15.2: a 1xx is interim, the final response follows on the same connection; "
-     "persistence (RFC 9112 §9.3) is decided by the final response."},
+     "RFC 9110 §7.6.1: \"close\" ends the connection after the exchange."},
     {"llhttp-rejects-repeated-content-length", llhttp_rejects, Rule::count_,
      "HPE_INVALID_CONTENT_LENGTH|HPE_UNEXPECTED_CONTENT_LENGTH",
      "llhttp refuses a Content-Length repeated with the same value (\"5, 5\", \"5\" and "

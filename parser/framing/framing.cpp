@@ -122,11 +122,16 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
   const FieldReading connection = read_connection(index);
   const bool informational = code >= 100 && code < 200;
 
+  // A 2xx to CONNECT starts a tunnel (item 2), a 204 too: item 1 ends it at its empty line,
+  // and the tunnel starts there (RFC 9110 §9.3.6: any 2xx).
+  const bool connect_2xx = method == RequestMethod::connect && code >= 200 && code < 300;
+
   Framing f;
   bool error = report(connection, Severity::warning, findings);
   // 1. Any response to a HEAD request and any 1xx, 204 or 304 response ends with its header
   //    section, whatever Content-Length or Transfer-Encoding say.
-  if (method == RequestMethod::head || informational || code == 204 || code == 304) {
+  if (!connect_2xx &&
+      (method == RequestMethod::head || informational || code == 204 || code == 304)) {
     f.step = 1;
     f.body = code == 101 ? BodyKind::tunnel : BodyKind::none;
     f.interim = informational && code != 101;
@@ -153,7 +158,7 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
                   "by it read");
       error = true;
     }
-  } else if (method == RequestMethod::connect && code >= 200 && code < 300) {
+  } else if (connect_2xx) {
     // 2. A 2xx response to CONNECT switches to tunnel mode after the header section; the server
     //    MUST NOT send Content-Length or Transfer-Encoding, the client MUST ignore them.
     f.step = 2;
@@ -176,12 +181,6 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
     }
     error |= report(te, Severity::error, findings);
     report(cl, Severity::warning, findings);
-    // RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 message means faulty framing.
-    if (!is_http11_or_later(r)) {
-      findings.add(Rule::framing_te_in_http10, Severity::error, te.offset, te.length,
-                   "Transfer-Encoding in an HTTP/1.0 response");
-      error = true;
-    }
     // 4. Chunked as the final coding: chunked. Otherwise a response is read until close.
     f.step = 4;
     if (te.chunked_final) {
@@ -215,11 +214,25 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
                  "the body is delimited by the end of the connection");
   }
   error |= report_repaired_framing_fields(index, findings);
+  // RFC 9112 §6.1: an HTTP/1.0 message with Transfer-Encoding is treated as if its framing were
+  // faulty, even if a Content-Length is present, and the connection closes after it: whatever
+  // item decided the length (also on a response to HEAD, or a 304).
+  if (te.present && !is_http11_or_later(r)) {
+    findings.add(Rule::framing_te_in_http10, Severity::error, te.offset, te.length,
+                 "Transfer-Encoding in an HTTP/1.0 response");
+    error = true;
+  }
 
   // RFC 9112 §9.3: persistence.
   if (f.interim) {
-    f.persistent = true;
-    f.persistence_why = "the final response follows on the same connection";
+    // The final response follows on the same connection in any case (RFC 9110 §15.2); "close"
+    // ends the connection after the exchange (RFC 9110 §7.6.1), so after the final response:
+    // ResponseStream carries it over.
+    f.persistent = !connection.close;
+    f.persistence_why = connection.close
+                            ? "Connection: close: the final response follows, then the "
+                              "connection closes"
+                            : "the final response follows on the same connection";
   } else if (f.body == BodyKind::tunnel) {
     f.persistence_why = "the connection switches to another protocol";
   } else if (f.body == BodyKind::until_close) {

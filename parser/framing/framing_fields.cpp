@@ -134,9 +134,11 @@ FieldReading read_transfer_encoding(const FieldIndex& index) noexcept {
                  !field_name_equals(coding.name, "x-compress")) {
         reading.add(at_element(Rule::framing_te_unknown, r, element, "unknown transfer coding"));
       } else if (coding.has_parameters) {
-        reading.add({Rule::framing_te_params, offset_in(r, element),
-                     static_cast<std::uint32_t>(element.size()), "transfer-coding parameters",
-                     Severity::info, Severity::warning});
+        // No registered transfer coding defines parameters, and a parser that looks for
+        // "chunked" anywhere in the value (nginx's upstream module) decodes chunks where the
+        // RFC reads until close ("gzip;q=chunked"): the decision's severity, as for chunked.
+        reading.add(at_element(Rule::framing_te_params, r, element,
+                               "transfer-coding parameters: no transfer coding defines any"));
       }
     }
     if (list.empty_elements() != 0) {

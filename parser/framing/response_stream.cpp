@@ -84,6 +84,11 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
   const detail::FieldIndex index(m.response);
   m.framing = framing::decide(index, m.method, m.findings);
   m.body_offset = parser_.header_size();
+  if (!m.framing.interim && interim_close_ && m.framing.persistent) {
+    // RFC 9110 §7.6.1: an interim response's "close" ends the connection after the exchange.
+    m.framing.persistent = false;
+    m.framing.persistence_why = "an interim response before it said Connection: close";
+  }
 
   // A response that cannot have content (RFC 9112 §6.3 (1)): if what follows is not a
   // response, it is most likely a body the server sent anyway.
@@ -119,9 +124,11 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
   if (m.framing.interim) {
     interim_pending_ = true;
     if (interim_sent_ < UINT8_MAX) ++interim_sent_;
+    if (!m.framing.persistent) interim_close_ = true;
   } else {
     interim_pending_ = false;
     interim_sent_ = 0;
+    interim_close_ = false;
     ++answered_;
     if (!m.framing.persistent) after_final_close_ = true;
   }

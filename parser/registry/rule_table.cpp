@@ -1222,9 +1222,12 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .summary = "a transfer coding has parameters (chunked defines none)",
         .explanation =
             "Chunked defines no parameters, and a recipient SHOULD treat their presence as "
-            "an error (RFC 9112 §7.1); \"q\" is never a transfer coding parameter. Parsers "
-            "that ignore the parameter decode chunks, while those that see an unknown "
-            "coding read to the close. A proxy must reject the response.",
+            "an error (RFC 9112 §7.1); \"q\" is never a transfer coding parameter, and no "
+            "registered transfer coding defines any. Parsers that ignore the parameter "
+            "decode chunks, those that see an unknown coding read to the close, and some "
+            "look for \"chunked\" anywhere in the value (nginx's upstream module decodes "
+            "\"gzip;q=chunked\" as chunked). Where the field frames the body, a proxy must "
+            "reject the response; on a response without content it is a warning.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Transfer-Encoding: chunked;q=1\r\n"
                      "\r\n"
