@@ -165,6 +165,7 @@ std::vector<Framed> walk_as_proxy(std::string_view input, const StreamOptions& o
   std::uint64_t pos = 0;       // the current response's first byte
   std::uint64_t body_pos = 0;  // chunked: the first body byte not consumed
   bool framing_error = false;
+  bool interim_close = false;  // an interim response of this exchange said "close"
 
   auto method = [&] {
     if (options.methods.empty()) return RequestMethod::get;
@@ -208,7 +209,14 @@ std::vector<Framed> walk_as_proxy(std::string_view input, const StreamOptions& o
           return;
         }
         FindingList findings = parser.findings();
-        const Framing f = decide_framing(parser.response(), method(), findings);
+        Framing f = decide_framing(parser.response(), method(), findings);
+        // An interim response's "Connection: close" ends the connection after the final
+        // response (RFC 9110 §7.6.1), as the proxy example carries it over.
+        if (f.interim && !f.persistent) interim_close = true;
+        if (!f.interim && interim_close) {
+          f.persistent = false;
+          interim_close = false;
+        }
         framing_error = findings.count(Severity::error) != 0;
         current = Framed{pos,   0,         parser.header_size(), f.body, f.length, 0,
                          false, f.interim, f.persistent};

@@ -45,6 +45,9 @@ std::vector<std::string> stateful_streams() {
       "Connection: keep-alive\r\n\r\n" +
           clean,
       "HTTP/1.1 304 Not Modified\r\nETag: \"a\"\r\n\r\n" + clean,
+      // An interim response's close ends the connection after the final one: the final
+      // response's persistence is its surroundings', the rest of its reading is its own.
+      "HTTP/1.1 103 Early Hints\r\nConnection: close\r\n\r\n" + clean + clean,
   };
 }
 

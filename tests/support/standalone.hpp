@@ -30,14 +30,16 @@ inline bool judges_surroundings(const StreamMessage& m, const Finding& f) {
 }
 
 // One message's reading with the findings that do not depend on its surroundings, offsets from
-// the message's first byte.
-inline std::string own_reading(const StreamMessage& m) {
-  std::string out =
-      "  " + std::to_string(m.size) + " bytes, status " +
-      std::to_string(static_cast<int>(m.status)) + ", body " +
-      std::string(to_string(m.framing.body)) + " " + std::to_string(m.framing.length) +
-      ", content " + std::to_string(m.body_length) + (m.framing.interim ? ", interim" : "") +
-      (m.framing.persistent ? ", persistent" : "") + (m.complete ? ", complete" : "") + "\n";
+// the message's first byte. `with_persistence`: false for a final response after an interim one
+// that said "Connection: close", whose connection then ends whatever the final one says.
+inline std::string own_reading(const StreamMessage& m, bool with_persistence = true) {
+  std::string out = "  " + std::to_string(m.size) + " bytes, status " +
+                    std::to_string(static_cast<int>(m.status)) + ", body " +
+                    std::string(to_string(m.framing.body)) + " " +
+                    std::to_string(m.framing.length) + ", content " +
+                    std::to_string(m.body_length) + (m.framing.interim ? ", interim" : "") +
+                    (with_persistence && m.framing.persistent ? ", persistent" : "") +
+                    (m.complete ? ", complete" : "") + "\n";
   for (const Finding& f : m.findings) {
     if (judges_surroundings(m, f)) continue;
     out += "    " + std::string(to_string(f.rule)) + " " + std::string(to_string(f.severity)) +
@@ -64,14 +66,18 @@ inline StandaloneComparison compare_standalone(std::string_view bytes,
   ResponseStream stream(bytes, options);
   StreamMessage m;
   bool read_as_response = true;  // m is the first message, or follows a persistent one
+  bool interim_close = false;    // an interim response before m said "Connection: close"
   std::size_t answered = 0;      // final responses so far
   while (stream.next(m)) {
     // A message without bytes is the stream's note about its end (closed after an interim
     // response): there is nothing to read on its own.
     const bool compare = read_as_response && m.size != 0 && m.findings.dropped() == 0;
+    const bool after_closing_interim = interim_close;
     if (m.status == ParseStatus::complete && !m.framing.interim) ++answered;
     const bool requests_left = !options.exact_requests || answered < options.methods.size();
-    read_as_response = m.complete && m.framing.persistent && requests_left;
+    // The final response follows an interim one on the same connection, "close" or not.
+    read_as_response = m.complete && (m.framing.persistent || m.framing.interim) && requests_left;
+    interim_close = m.framing.interim && (interim_close || !m.framing.persistent);
     if (!compare) continue;
     const RequestMethod method[1] = {m.method};
     StreamOptions alone = options;
@@ -79,8 +85,10 @@ inline StandaloneComparison compare_standalone(std::string_view bytes,
     alone.exact_requests = false;
     ResponseStream single(bytes.substr(m.offset, m.size), alone);
     StreamMessage s;
-    const std::string in_stream = own_reading(m);
-    const std::string on_its_own = single.next(s) ? own_reading(s) : "  (no message)\n";
+    const bool with_persistence = !after_closing_interim;
+    const std::string in_stream = own_reading(m, with_persistence);
+    const std::string on_its_own =
+        single.next(s) ? own_reading(s, with_persistence) : "  (no message)\n";
     if (s.findings.dropped() != 0) continue;
     ++result.messages;
     if (in_stream != on_its_own) {
