@@ -27,7 +27,10 @@ const Case kCases[] = {
     {"max-age=60, max-age=70", 1, false, true},  // repeated
     {"no-cache=Set-Cookie", 1, false, false},    // a field list SHOULD be quoted
     {"public, private", 1, false, false},        // conflict
-    {"max-stale=5", 1, false, false},            // a request directive
+    // A private with a field list keeps only those fields from shared caches (RFC 9111
+    // §5.2.2.7): with public it makes sense.
+    {"public, max-age=3600, private=\"Set-Cookie\"", 0, false, true},
+    {"max-stale=5", 1, false, false},  // a request directive
     {"max-age=", 1, false, false},
     {"=5", 1, false, false},
     {"max age", 1, false, false},

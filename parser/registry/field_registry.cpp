@@ -99,8 +99,9 @@ constexpr std::array<FieldInfo, kFieldIdCount> kFields = {{
     {FieldId::max_forwards, "Max-Forwards",
      F::request_only | F::singleton | F::not_in_trailer | F::end_to_end, "RFC 9110 §7.6.2"},
     {FieldId::accept, "Accept", F::request_only | F::end_to_end, "RFC 9110 §12.5.1"},
-    {FieldId::accept_encoding, "Accept-Encoding", F::request_only | F::end_to_end,
-     "RFC 9110 §12.5.3"},
+    // A server may send Accept-Encoding to say which codings it accepts in requests (RFC 7694
+    // §3; RFC 9110 §12.5.3, in a 415): not request-only.
+    {FieldId::accept_encoding, "Accept-Encoding", F::end_to_end, "RFC 9110 §12.5.3; RFC 7694 §3"},
     {FieldId::accept_language, "Accept-Language", F::request_only | F::end_to_end,
      "RFC 9110 §12.5.4"},
     {FieldId::accept_charset, "Accept-Charset", F::request_only | F::end_to_end,

@@ -806,7 +806,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "a request-only field (Host, User-Agent, Range, If-*, Expect, TE...) is in a response",
         .explanation =
             "Host, User-Agent, Authorization, Range, the If-* conditionals, Expect and TE "
-            "are defined for requests only; they have no meaning in a response. Their "
+            "are defined for requests only; they have no meaning in a response (Accept may "
+            "appear in a 415, RFC 9110 §15.5.16, and Accept-Encoding in any response, RFC "
+            "7694 §3, so neither is reported there). Their "
             "presence usually means request fields were reflected or copied into the "
             "response, sometimes from user input. Remove them; a proxy forwards the "
             "response and reports it.",
@@ -3418,10 +3420,11 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .source = "RFC 9110 §12.5.5",
         .summary = "the Vary is not \"*\" or a comma-separated list of field names",
         .explanation =
-            "Vary is \"*\" or a comma-separated list of field names (RFC 9110 §12.5.5); "
+            "Vary is a comma-separated list of \"*\" and field names (RFC 9110 §12.5.5); "
             "\"Accept Encoding\" is not a field name. A cache that cannot parse Vary may "
             "serve a variant to clients it was not selected for, or not cache at all. A "
-            "proxy MUST NOT generate \"Vary: *\".",
+            "proxy MUST NOT generate \"Vary: *\". A list with \"*\" and names is valid and "
+            "means \"*\" (a note).",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Vary: Accept Encoding\r\n"
                      "Content-Length: 0\r\n"

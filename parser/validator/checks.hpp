@@ -29,7 +29,8 @@ struct CacheControl {
     must_understand,
     kKnown,
   };
-  std::uint32_t present = 0;  // bit (1 << Directive)
+  std::uint32_t present = 0;         // bit (1 << Directive)
+  bool private_unqualified = false;  // a "private" without a field list
   [[nodiscard]] bool has(Directive d) const noexcept { return (present >> d & 1) != 0; }
 };
 

@@ -221,7 +221,10 @@ void check_field_lines(const Checks& c) noexcept {
   // 1992 dialect's, judged by its own rules), and, in a proxy's output, hop-by-hop ones (RFC 9110
   // §7.6.1: what an intermediary must remove).
   const std::uint64_t present = c.fields.present();
-  for_each_line(c, present & detail::fields_with(detail::FieldInfo::request_only),
+  // RFC 9110 §15.5.16: a 415 may say with Accept which media types it would have taken.
+  const std::uint64_t accept_in_415 =
+      c.code() == 415 ? std::uint64_t{1} << static_cast<int>(FieldId::accept) : 0;
+  for_each_line(c, present & detail::fields_with(detail::FieldInfo::request_only) & ~accept_in_415,
                 [&](FieldId id, std::size_t i) {
                   c.report_line(Rule::field_request_only, i, detail::field_info(id).name);
                 });

@@ -49,6 +49,17 @@ bool readable_after_normalising(std::string_view value, int year) noexcept {
          values::HttpDate::invalid;
 }
 
+// A readable HTTP-date `d` on line `i`: senders MUST generate IMF-fixdate (RFC 9110 §5.6.7),
+// whichever field carries it, and its day name is the date's.
+void check_date_form(const Checks& c, std::size_t i, const values::HttpDate& d) {
+  if (d.form != values::HttpDate::imf_fixdate) {
+    c.report_line(Rule::date_http_date, i,
+                  "an obsolete date format: senders MUST generate IMF-fixdate");
+  } else if (!d.weekday_matches) {
+    c.report_line(Rule::date_strict_form, i, "the day name does not match the date");
+  }
+}
+
 // Date and Last-Modified: an IMF-fixdate (RFC 9110 §5.6.7). Returns the date when readable.
 values::HttpDate check_date(const Checks& c, std::size_t i, Rule invalid_rule,
                             const values::HttpDate* parsed = nullptr) {
@@ -60,11 +71,8 @@ values::HttpDate check_date(const Checks& c, std::size_t i, Rule invalid_rule,
     } else {
       c.report_line(invalid_rule, i, "not an HTTP-date");
     }
-  } else if (d.form != values::HttpDate::imf_fixdate) {
-    c.report_line(Rule::date_http_date, i,
-                  "an obsolete date format: senders MUST generate IMF-fixdate");
-  } else if (!d.weekday_matches) {
-    c.report_line(Rule::date_strict_form, i, "the day name does not match the date");
+  } else {
+    check_date_form(c, i, d);
   }
   return d;
 }
@@ -80,8 +88,11 @@ void check_dates(const Checks& c) {
   if (c.has(FieldId::expires)) {
     // RFC 9111 §5.3: an invalid Expires (notably "0") means "already expired".
     const std::size_t i = c.first(FieldId::expires);
-    if (values::parse_http_date(c.value(i), c.reference_year).form == values::HttpDate::invalid) {
+    const values::HttpDate expires = values::parse_http_date(c.value(i), c.reference_year);
+    if (expires.form == values::HttpDate::invalid) {
       c.report_line(Rule::expires_syntax, i, "not an HTTP-date: read as already expired");
+    } else {
+      check_date_form(c, i, expires);
     }
   }
   // RFC 9110 §6.6.1: an origin with a clock MUST send Date in 2xx, 3xx and 4xx (the 304 case
@@ -158,6 +169,7 @@ void note_directive(const Checks& c, std::size_t i, std::string_view name, std::
   const auto k = static_cast<CacheControl::Directive>(known);
   if (cache.has(k)) c.report_line(Rule::cache_control_syntax, i, "a directive repeated");
   cache.present |= 1U << k;
+  if (k == CacheControl::private_ && !has_value) cache.private_unqualified = true;
   if ((k == CacheControl::max_age || k == CacheControl::s_maxage) &&
       (quoted || !values::parse_delta_seconds(value).valid)) {
     // RFC 9111 §5.2.2.1, §5.2.2.10: delta-seconds, and senders MUST NOT quote it.
@@ -255,7 +267,9 @@ CacheControl check_cache_control(const Checks& c) noexcept {
     // RFC 9110 §5.6.1: a sender MUST NOT generate empty list elements.
     if (empty_elements != 0) c.report_line(Rule::field_empty_list_element, i, "Cache-Control");
   }
-  if (cache.has(CacheControl::public_) && cache.has(CacheControl::private_)) {
+  // A private with a field list keeps only those fields from shared caches (RFC 9111
+  // §5.2.2.7): with public it still makes sense. A bare private contradicts public.
+  if (cache.has(CacheControl::public_) && cache.private_unqualified) {
     c.report_line(Rule::cache_control_syntax, c.first(FieldId::cache_control),
                   "both public and private");
   }
@@ -321,7 +335,12 @@ void check_list_syntax(const Checks& c) {
     }
   }
   if (star && vary_elements > 1) {
-    c.report_line(Rule::vary_syntax, c.first(FieldId::vary), "\"*\" with other field names");
+    // RFC 9110 §12.5.5: Vary = #( "*" / field-name ), so a list may hold "*" with names; it
+    // means what "*" alone means, which the names then only obscure.
+    c.report_as(
+        Severity::info, Rule::vary_syntax, c.line(c.first(FieldId::vary)).name.offset,
+        c.line(c.first(FieldId::vary)).value.end() - c.line(c.first(FieldId::vary)).name.offset,
+        "\"*\" with other field names: caches read the list as \"*\"");
   }
   for (std::size_t i = c.first(FieldId::upgrade); i < c.fields.field_count();
        i = c.fields.next(FieldId::upgrade, i)) {
@@ -378,8 +397,11 @@ namespace {
 void check_other_values(const Checks& c) {
   if (c.has(FieldId::retry_after)) {
     const std::size_t i = c.first(FieldId::retry_after);
-    if (!values::parse_retry_after(c.value(i), c.reference_year).valid) {
+    const values::RetryAfter retry = values::parse_retry_after(c.value(i), c.reference_year);
+    if (!retry.valid) {
       c.report_line(Rule::retry_after_syntax, i, "neither delay-seconds nor an HTTP-date");
+    } else if (retry.is_date) {
+      check_date_form(c, i, values::parse_http_date(c.value(i), c.reference_year));
     }
   }
   if (c.has(FieldId::age) && !values::parse_delta_seconds(c.value_of(FieldId::age)).valid) {
