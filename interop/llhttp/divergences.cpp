@@ -28,7 +28,9 @@ constexpr Divergence kDivergences[] = {
      "RFC 9112 §4: reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )."},
     {"llhttp-ends-status-line-at-bare-cr", h1resp_rejects, Rule::status_bare_cr, "",
      "llhttp takes a bare CR as the end of the status line and skips the byte after it (so "
-     "\"\\rContent-Length\" becomes a field \"ontent-Length\"); h1resp refuses it.",
+     "\"\\rContent-Length\" becomes a field \"ontent-Length\"); h1resp refuses it. With the "
+     "bare-cr leniency (or the 1992 dialect) h1resp reads it as SP, except where llhttp's "
+     "reading would find an empty line or a framing field after it: there it still refuses.",
      "RFC 9112 §2.2: a bare CR is invalid; treating it as a line end is response splitting."},
     {"llhttp-skips-leading-empty-lines", h1resp_rejects, Rule::status_leading_garbage, "",
      "llhttp skips CR and LF before the status line; h1resp needs leading-empty-lines.",

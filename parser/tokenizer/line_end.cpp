@@ -2,6 +2,9 @@
 // continuation lines and ignored lines: everything up to the line ending must be
 // HTAB / SP / VCHAR / obs-text (RFC 9112 §4, RFC 9110 §5.5), and the line ends in CRLF
 // (RFC 9112 §2.2).
+#include <cstdint>
+#include <string_view>
+
 #include "scanner/char_classes.hpp"
 #include "tokenizer/phases.hpp"
 #include "tokenizer/scan.hpp"
@@ -27,6 +30,45 @@ Rule ResponseParser::ctl_rule(const Scan& scan, std::size_t at,
   const bool trailing = scan.at(at + 1) == '\r' || scan.at(at + 1) == '\n';
   return trailing ? Rule::field_ows_only_sp_htab : rules.ctl;
 }
+
+namespace {
+
+enum class Lookahead : std::uint8_t { no, yes, wait };
+
+// Whether the bytes from `from` start, for a recipient that ended the line before them, an
+// empty line or a framing field line: "Content-Length", "Transfer-Encoding" or "Connection"
+// (any case), whitespace, ":". `wait` when the bytes that decide have not arrived.
+// (A template: Scan is the parser's private class.)
+template <typename Scan>
+Lookahead starts_framing_line(const Scan& scan, std::size_t from) noexcept {
+  if (from >= scan.avail()) return Lookahead::wait;
+  if (scan.at(from) == '\r') return Lookahead::yes;  // CR LF, or CR CR: an empty line
+  constexpr std::string_view kNames[] = {"content-length", "transfer-encoding", "connection"};
+  Lookahead result = Lookahead::no;
+  for (const std::string_view name : kNames) {
+    std::size_t at = from;
+    std::size_t i = 0;
+    while (i < name.size() && at < scan.avail() &&
+           static_cast<char>(scan.at(at) | 0x20) == name[i]) {
+      ++at;
+      ++i;
+    }
+    if (i < name.size()) {
+      if (at >= scan.avail()) result = Lookahead::wait;
+      continue;
+    }
+    while (at < scan.avail() && (scan.at(at) == ' ' || scan.at(at) == '\t'))
+      ++at;
+    if (at >= scan.avail()) {
+      result = Lookahead::wait;
+    } else if (scan.at(at) == ':') {
+      return Lookahead::yes;
+    }
+  }
+  return result;
+}
+
+}  // namespace
 
 ResponseParser::LineEnd ResponseParser::line_end(Scan& scan, std::size_t origin,
                                                  const LineRules& rules) noexcept {
@@ -56,6 +98,24 @@ ResponseParser::LineEnd ResponseParser::line_end(Scan& scan, std::size_t origin,
         if (scan.at(at + 1) == '\n') return {Step::next, at, at + 2};
         // RFC 9112 §2.2: a bare CR MUST be treated as invalid, or replaced by SP.
         if (!rules.bare_cr_allowed) return {fail(rules.bare_cr, at, 1), 0, 0};
+        {
+          // Read as SP, it must not hide a line: a recipient that ends the line at the CR
+          // (Python's http.client), or at the CR and the byte after it (llhttp in a status
+          // line), reads what follows as a new line. An empty line or a framing field there
+          // ends the response elsewhere for it: the leniency does not apply.
+          const Lookahead next = starts_framing_line(scan, at + 1);
+          const Lookahead skipped = starts_framing_line(scan, at + 2);
+          if (next == Lookahead::yes || skipped == Lookahead::yes) {
+            return {fail(rules.bare_cr, at, 1,
+                         "a bare CR before an empty line or a framing field: a recipient that "
+                         "ends the line at the CR reads it"),
+                    0, 0};
+          }
+          if (next == Lookahead::wait || skipped == Lookahead::wait) {
+            scan_from_ = static_cast<std::uint32_t>(at);  // see the CR again with more bytes
+            return {out_of_bytes(scan), 0, 0};
+          }
+        }
         note(rules.bare_cr, at, 1, "bare CR read as SP", rules.leniency_severity);
         line_flags_ |= FieldLine::bare_cr;
         break;

@@ -23,7 +23,8 @@ constexpr std::array<LeniencyInfo, 9> kLeniencies = {{
      "whitespace before forwarding (RFC 9112 §5.1). Refused on framing fields."},
     {Leniency::bare_cr, "bare-cr", Rule::field_value_cr_lf_nul,
      "A recipient that takes a bare CR as a line ending sees an extra field (response "
-     "splitting). Forward the value with SP in its place."},
+     "splitting). Forward the value with SP in its place. Refused where that recipient would "
+     "see an empty line or a framing field after the CR (or after the byte that follows it)."},
     {Leniency::status_line_whitespace, "status-line-whitespace", Rule::status_sp_separator,
      "RFC 9112 §4: lenient status-line parsing can result in response splitting when recipients "
      "read the line differently. Re-serialise the status line before forwarding."},
