@@ -256,6 +256,26 @@ bool report_repaired_framing_fields(const FieldIndex& index, FindingList& findin
       reported = true;
     }
   }
+  // Whitespace before a colon ends the field section for some recipients (Python's
+  // http.client reads the rest as content): a Content-Length or Transfer-Encoding after such a
+  // line frames the response for h1resp only.
+  if ((index.line_flags() & FieldLine::ws_before_colon) != 0) {
+    std::size_t first_ws = index.field_count();
+    for (std::size_t i = 0; i < index.field_count() && first_ws == index.field_count(); ++i) {
+      if (r.field_lines[i].has(FieldLine::ws_before_colon)) first_ws = i;
+    }
+    for (const FieldId id : {FieldId::content_length, FieldId::transfer_encoding}) {
+      for (std::size_t i = index.first(id); i < index.field_count(); i = index.next(id, i)) {
+        const FieldLine& line = r.field_lines[i];
+        if (i <= first_ws || line.has(FieldLine::ws_before_colon)) continue;  // reported above
+        findings.add(Rule::field_ws_before_colon, Severity::error, line.name.offset,
+                     line.value.end() - line.name.offset,
+                     "a framing field after a line with whitespace before its colon: recipients "
+                     "that stop reading fields there do not see it");
+        reported = true;
+      }
+    }
+  }
   return reported;
 }
 

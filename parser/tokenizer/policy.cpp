@@ -20,7 +20,8 @@ constexpr std::array<LeniencyInfo, 9> kLeniencies = {{
      "framing may already be wrong."},
     {Leniency::ws_before_colon, "ws-before-colon", Rule::field_ws_before_colon,
      "Recipients disagree on whether \"Name :\" is the field Name; a proxy MUST strip the "
-     "whitespace before forwarding (RFC 9112 §5.1). Refused on framing fields."},
+     "whitespace before forwarding (RFC 9112 §5.1). Refused on framing fields, and before "
+     "them: some recipients stop reading the fields at such a line."},
     {Leniency::bare_cr, "bare-cr", Rule::field_value_cr_lf_nul,
      "A recipient that takes a bare CR as a line ending sees an extra field (response "
      "splitting). Forward the value with SP in its place. Refused where that recipient would "
