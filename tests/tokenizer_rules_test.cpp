@@ -160,6 +160,11 @@ const RejectCase kRejectCases[] = {
     {"closed_in_fields", kOk + "X: y\r\n", Rule::message_incomplete, 23, Policy::strict(), true},
     {"closed_in_status_line", "HTTP/1.1 20", Rule::message_incomplete, 11, Policy::strict(), true},
     {"closed_before_anything", "", Rule::message_incomplete, 0, Policy::strict(), true},
+    // A VT or FF that waited for its next byte: at the close it is a control character (or,
+    // at the value's start, not OWS).
+    {"closed_after_vt", kOk + "X: a\v", Rule::field_value_ctl, 21, Policy::strict(), true},
+    {"closed_after_leading_ff", kOk + "X: \f", Rule::field_ows_only_sp_htab, 20, Policy::strict(),
+     true},
     // The 1992 dialect (catalog G02, G03)
     {"w3c_digits_version", "100 200 OK\r\n\r\n", Rule::htresp_version_bnf_erratum, 0, w3c1992()},
     {"w3c_four_digit_code", "HTTP/1.0 2000 OK\r\n\r\n", Rule::htresp_status_code_digits, 9,

@@ -4,6 +4,7 @@
 
 #include "h1resp/parser.hpp"
 #include "scanner/block_masks.hpp"
+#include "scanner/char_classes.hpp"
 #include "tokenizer/phases.hpp"
 #include "tokenizer/scan.hpp"
 
@@ -118,6 +119,19 @@ ParseStatus ResponseParser::finish() noexcept {
       bytes_classified_ += scan.classified();
       return status_;
     }
+  }
+  // A VT or FF as the last byte of a field line waits for the byte after it (ctl_rule(): it is
+  // OWS-like at a value's ends); with no byte after it, it is not before a line ending, so the
+  // bytes already break the rule of a control character (or, at the value's start, of OWS).
+  const Phase phase = static_cast<Phase>(phase_);
+  const std::size_t last = bytes.size() - 1;
+  if (!bytes.empty() && scan_from_ == last && (bytes[last] == '\v' || bytes[last] == '\f') &&
+      (phase == Phase::field_value || phase == Phase::fold_value || phase == Phase::ignored_line)) {
+    bool leading = phase == Phase::field_value && last >= value_from_;
+    for (std::size_t i = value_from_; leading && i < last; ++i)
+      leading = detail::is_ows(static_cast<unsigned char>(bytes[i]));
+    fail(leading ? Rule::field_ows_only_sp_htab : Rule::field_value_ctl, last, 1);
+    return status_;
   }
   if (section_ == Section::trailers) {
     fail(Rule::chunked_incomplete, bytes.size(), 0,
