@@ -295,6 +295,10 @@ const Trace kTraces[] = {
     bad("ext_limit_zero", "5;a\r\nhello\r\n", Rule::limit_chunk_extension, 1,
         with_extension_limit(0)),
     bad("ext_endless", "5;" + std::string(3000, 'a'), Rule::limit_chunk_extension, 1),
+    // Leading zeros and extensions count, the significant digits between them do not: the
+    // finding starts at the first byte counted (the second zero).
+    bad("zeros_digits_then_extension", "000F;abcdefgh\r\n", Rule::limit_chunk_extension, 1,
+        with_extension_limit(8)),
     // C23 chunked.data-crlf: at the first byte that is not the CRLF
     bad("data_longer_than_size", "5\r\nhelloXX0\r\n\r\n", Rule::chunked_data_crlf, 8),
     bad("data_bare_lf_strict", "5\r\nhello\n0\r\n\r\n", Rule::chunked_data_crlf, 8),
@@ -303,12 +307,15 @@ const Trace kTraces[] = {
     // "hello\r" is the data; the LF after it is a bare LF
     bad("data_shorter_than_size", "6\r\nhello\r\n0\r\n\r\n", Rule::chunked_data_crlf, 9),
     // Bare LF line endings with Leniency::bare_lf: accepted, each recorded as a warning
-    ok("bare_lf_everywhere", "5\nhello\n0\n\n", "hello", {},
+    ok("bare_lf_everywhere", "5\nhello\r\n0\n\n", "hello", {},
        {{Rule::chunked_size_syntax, 1},
-        {Rule::chunked_data_crlf, 7},
-        {Rule::chunked_size_syntax, 9},
-        {Rule::field_line_ending_lf, 10}},
+        {Rule::chunked_size_syntax, 10},
+        {Rule::field_line_ending_lf, 11}},
        with(Leniency::bare_lf)),
+    // ... but not after chunk data, which ends no line: recipients that skip two bytes there
+    // read "\n1" as the CRLF and "00" as the last chunk.
+    bad("bare_lf_lenient_not_after_data", "5\r\nhello\n100\r\n", Rule::chunked_data_crlf, 8,
+        with(Leniency::bare_lf)),
     ok("bare_lf_after_extension", "5;a=\"b\"\nhello\r\n0\r\n\r\n", "hello", {},
        {{Rule::chunked_size_syntax, 7}}, with(Leniency::bare_lf)),
     bad("bare_lf_lenient_still_no_bare_cr", "5\r\nhello\rX", Rule::chunked_data_crlf, 9,

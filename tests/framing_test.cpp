@@ -303,6 +303,18 @@ const Trace kTraces[] = {
      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nContent-Length: 100\r\n\r\n",
      {},
      {{200, chunked, 0, true, {Rule::field_trailer_prohibited}}}},
+    // A trailer section may hold as many field lines as a header section (Limits::max_fields).
+    {"chunked_128_trailer_fields",
+     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n" +
+         [] {
+           std::string lines;
+           for (int i = 0; i < 128; ++i)
+             lines += "X-T: " + std::to_string(i) + "\r\n";
+           return lines;
+         }() +
+         "\r\n",
+     {},
+     {{200, chunked, 0, true, {}}}},
     {"extra_data_after_last_request",
      "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: "
      "4\r\n\r\nevil",

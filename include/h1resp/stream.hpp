@@ -72,7 +72,9 @@ class ResponseStream {
   std::string_view bytes_;
   StreamOptions options_;
   BasicResponseParser<> parser_;
-  std::array<FieldLine, 64> trailer_storage_{};
+  // As many trailer field lines as Limits::max_fields allows by default (one header or
+  // trailer section); a policy that allows more is capped here.
+  std::array<FieldLine, 128> trailer_storage_{};
   ChunkedDecoder chunked_;
   std::uint64_t position_ = 0;
   std::size_t index_ = 0;

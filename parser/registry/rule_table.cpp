@@ -1604,8 +1604,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .explanation =
             "Chunk data MUST be followed by exactly CRLF (RFC 9112 §7.1). Parsers that "
             "accept any bytes there, or a bare LF, resynchronise at a different place than "
-            "strict ones, so they see different chunks and trailers. A proxy must reject "
-            "the response.",
+            "strict ones, so they see different chunks and trailers (Python's http.client "
+            "skips any two bytes there). A proxy must reject the response, also with the "
+            "bare-lf leniency, which covers lines only.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Transfer-Encoding: chunked\r\n"
                      "\r\n"

@@ -12,7 +12,8 @@ constexpr std::array<LeniencyInfo, 9> kLeniencies = {{
      "or Content-Length is always refused. Forward only the unfolded value."},
     {Leniency::bare_lf, "bare-lf", Rule::field_line_ending_lf,
      "A recipient that requires CRLF sees one long line where this parser sees two, and so "
-     "other fields. Never forward the bare LF: re-serialise with CRLF."},
+     "other fields. Never forward the bare LF: re-serialise with CRLF. Lines only: the CRLF "
+     "after chunk data is always required."},
     {Leniency::missing_reason_sp, "missing-reason-sp", Rule::status_reason_sp_required,
      "Harmless for framing; forward a re-serialised status line with the SP."},
     {Leniency::leading_empty_lines, "leading-empty-lines", Rule::status_leading_garbage,
