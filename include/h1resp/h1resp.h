@@ -247,13 +247,16 @@ H1RESP_API h1resp_result h1resp_parser_reset(h1resp_parser* parser) H1RESP_NOEXC
  *   address than last time (the parser keeps offsets, not pointers).
  * Side effects: records the response, the tokenizer's findings (uses of leniencies), or the
  *   error; forgets the findings of an earlier validate call. Borrowed slices now point into
- *   `data`.
+ *   `data`. A `data` that breaks the pre-condition gives an unspecified result (never a read
+ *   outside it).
  * Returns: INCOMPLETE, COMPLETE or ERROR; once COMPLETE or ERROR, the same status until reset.
  *   INVALID (nothing changed) for a NULL `parser`, or NULL `data` with a non-zero `size`. */
 H1RESP_API h1resp_parse_status h1resp_parser_feed(h1resp_parser* parser, const char* data,
                                                   size_t size) H1RESP_NOEXCEPT;
 
 /* No more bytes will come (the peer closed): an incomplete header section becomes an error.
+ * Pre-condition: the data of the last feed call is still readable at that address (finish may
+ *   read a few bytes of it); after moving the buffer, feed it again first.
  * Returns the final status, or INVALID for a NULL `parser`. */
 H1RESP_API h1resp_parse_status h1resp_parser_finish(h1resp_parser* parser) H1RESP_NOEXCEPT;
 
@@ -326,7 +329,8 @@ H1RESP_API h1resp_result h1resp_parser_validate(h1resp_parser* parser,
 
 /* As h1resp_parser_validate, with the request known: `request` is the request's header section
  * as sent (request line, Expect, Range, conditionals, Upgrade are read from it; only during this
- * call). More rules are judged with it (docs/rules.md lists each rule's context). */
+ * call; NULL with a size of 0 is an empty request). More rules are judged with it
+ * (docs/rules.md lists each rule's context). */
 H1RESP_API h1resp_result h1resp_parser_validate_request(h1resp_parser* parser, const char* request,
                                                         size_t request_size) H1RESP_NOEXCEPT;
 
@@ -399,7 +403,8 @@ H1RESP_API h1resp_chunked_status h1resp_chunked_feed(h1resp_chunked* decoder, co
                                                      h1resp_chunk* chunk) H1RESP_NOEXCEPT;
 
 /* The input ended (the peer closed): before the end of the body that is an error
- * (chunked.incomplete). Returns COMPLETE or ERROR; INVALID for NULL. */
+ * (chunked.incomplete). Pre-condition: as h1resp_parser_finish, the input of the last feed
+ * call is still readable where it was. Returns COMPLETE or ERROR; INVALID for NULL. */
 H1RESP_API h1resp_chunked_status h1resp_chunked_finish(h1resp_chunked* decoder) H1RESP_NOEXCEPT;
 
 /* Fills *out with the error. Returns H1RESP_OK, H1RESP_ESTATE (no error), or H1RESP_EINVAL. */
@@ -413,7 +418,8 @@ H1RESP_API uint64_t h1resp_chunked_content_length(const h1resp_chunked* decoder)
 H1RESP_API uint32_t h1resp_chunked_chunk_count(const h1resp_chunked* decoder) H1RESP_NOEXCEPT;
 
 /* The trailer fields, once the body is COMPLETE (0 before). Borrowed slices, into the input of
- * the last feed call (the trailer section's bytes). */
+ * the feed call that returned COMPLETE (the trailer section's bytes), valid while that input
+ * is unchanged and in place. */
 H1RESP_API size_t h1resp_chunked_trailer_count(const h1resp_chunked* decoder) H1RESP_NOEXCEPT;
 /* Returns H1RESP_OK, H1RESP_ERANGE, or H1RESP_EINVAL. */
 H1RESP_API h1resp_result h1resp_chunked_trailer(const h1resp_chunked* decoder, size_t index,

@@ -64,7 +64,8 @@ class ResponseParser {
   // Parses the header section of one response.
   // Pre-condition: `received` holds every byte of this response received so far, from its
   //   first byte; bytes passed before are unchanged (the caller only appends). It may live at
-  //   another address than last time.
+  //   another address than last time. Otherwise the result is unspecified (never a read
+  //   outside `received`, never an exception).
   // Side effects: records the response view, findings (uses of a leniency), or the error.
   // Returns: incomplete (feed again with more bytes), complete, or error. Once complete or error,
   //   further calls return the same status until reset(); they only make response() refer to
@@ -80,6 +81,9 @@ class ResponseParser {
   // Tells the parser that no more bytes will come (the peer closed). An incomplete header
   // section becomes an error: message.incomplete, or the rule the bytes so far already break
   // (e.g. status.http09 for a response too short to tell). Returns the final status.
+  // Pre-condition: the bytes of the last feed() are still readable where they were (finish()
+  //   may read a few of them); after moving them (a buffer grown before the read that found the
+  //   close), feed() them again first.
   ParseStatus finish() noexcept;
 
   // Forgets the response; keeps the policy, the field storage and the kernel. Reads `section`

@@ -427,9 +427,12 @@ h1resp_result h1resp_parser_validate(h1resp_parser* parser, h1resp_method method
 
 h1resp_result h1resp_parser_validate_request(h1resp_parser* parser, const char* request,
                                              size_t request_size) noexcept {
-  if (parser == nullptr || request == nullptr) return H1RESP_EINVAL;
+  // NULL with a size of 0 is an empty request, as h1resp_parser_feed takes it.
+  if (parser == nullptr || (request == nullptr && request_size != 0)) return H1RESP_EINVAL;
   return guarded(H1RESP_EINTERNAL, [&] {
-    return validate_with(parser, h1resp::request_context({request, request_size}));
+    const std::string_view bytes =
+        request == nullptr ? std::string_view() : std::string_view(request, request_size);
+    return validate_with(parser, h1resp::request_context(bytes));
   });
 }
 
@@ -565,8 +568,7 @@ h1resp_result h1resp_parser_add_chunked(h1resp_parser* parser,
     parser->body_added = true;
     const ChunkedDecoder& d = decoder->decoder;
     FindingList& findings = parser->findings;
-    for (const h1resp::Finding& f : d.findings())
-      findings.add(f);
+    findings.append(d.findings());  // also those the decoder only counted
     if (!complete) {
       const h1resp::ParseError& e = d.error();
       findings.add(e.rule, h1resp::Severity::error, e.offset, e.length, e.message());

@@ -106,7 +106,9 @@ ParseStatus ResponseParser::finish() noexcept {
   if (status_ != ParseStatus::incomplete) return status_;
   const std::string_view bytes = response_.bytes;
   // Too short to tell what the first line is: decide now, from what there is.
-  if (static_cast<Phase>(phase_) == Phase::status_line) {
+  // (A view shorter than the bytes already read breaks feed()'s pre-condition: nothing is read
+  // outside it, and the result is message.incomplete.)
+  if (static_cast<Phase>(phase_) == Phase::status_line && bytes.size() >= line_start_) {
     constexpr std::string_view kHttp = "HTTP/";
     const std::size_t have = std::min(bytes.size() - line_start_, kHttp.size());
     const std::string_view head = bytes.substr(line_start_, have);

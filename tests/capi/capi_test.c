@@ -524,6 +524,59 @@ static void test_chunked(void) {
   h1resp_parser_destroy(p);
 }
 
+/* Misuse a C caller can easily make, and what the header promises for it. */
+static void test_contract_edges(void) {
+  h1resp_parser* p = NULL;
+  h1resp_policy policy;
+  h1resp_policy_init(&policy);
+  policy.leniencies = H1RESP_LENIENT_ALL;
+  CHECK(h1resp_parser_create(&policy, &p) == H1RESP_OK);
+  if (p == NULL) return;
+  /* A shorter view than before breaks feed's pre-condition: an unspecified result, but no
+   * exception (it used to end the process from finish) and no read outside the view. */
+  CHECK(h1resp_parser_feed(p, "\r\nHT", 4) == H1RESP_PARSE_INCOMPLETE);
+  CHECK(h1resp_parser_feed(p, NULL, 0) == H1RESP_PARSE_INCOMPLETE);
+  CHECK(h1resp_parser_finish(p) == H1RESP_PARSE_ERROR);
+
+  /* NULL with a size of 0 is an empty request, as feed takes it. */
+  static const char kOk[] =
+      "HTTP/1.1 204 No Content\r\nDate: Tue, 05 Nov 2024 14:49:10 GMT\r\n\r\n";
+  CHECK(h1resp_parser_reset(p) == H1RESP_OK);
+  CHECK(h1resp_parser_feed(p, kOk, sizeof kOk - 1) == H1RESP_PARSE_COMPLETE);
+  CHECK(h1resp_parser_validate_request(p, NULL, 0) == H1RESP_OK);
+  CHECK(h1resp_parser_validate_request(p, NULL, 1) == H1RESP_EINVAL);
+
+  /* The decoder's findings that did not fit its list still count once added to the parser's:
+   * 60 chunk lines that end in a bare LF, each a warning. */
+  static const char kChunked[] =
+      "HTTP/1.1 200 OK\r\nDate: Tue, 05 Nov 2024 14:49:10 GMT\r\nContent-Type: text/plain\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  CHECK(h1resp_parser_reset(p) == H1RESP_OK);
+  CHECK(h1resp_parser_feed(p, kChunked, sizeof kChunked - 1) == H1RESP_PARSE_COMPLETE);
+  CHECK(h1resp_parser_validate(p, H1RESP_METHOD_GET) == H1RESP_OK);
+  const size_t before = h1resp_parser_finding_count(p) + h1resp_parser_findings_dropped(p);
+  char body[60 * 6 + 8];
+  size_t n = 0;
+  for (int i = 0; i < 60; ++i) {
+    memcpy(body + n, "1\nx\r\n", 5);
+    n += 5;
+  }
+  memcpy(body + n, "0\r\n\r\n", 5);
+  n += 5;
+  h1resp_chunked* d = NULL;
+  CHECK(h1resp_chunked_create(&policy, sizeof kChunked - 1, &d) == H1RESP_OK && d != NULL);
+  if (d != NULL) {
+    char out[64];
+    size_t out_size = 0;
+    CHECK(decode(d, body, n, n, out, sizeof out, &out_size) == H1RESP_CHUNKED_COMPLETE);
+    CHECK(out_size == 60);
+    CHECK(h1resp_parser_add_chunked(p, d) == H1RESP_OK);
+    CHECK(h1resp_parser_finding_count(p) + h1resp_parser_findings_dropped(p) == before + 60);
+    h1resp_chunked_destroy(d);
+  }
+  h1resp_parser_destroy(p);
+}
+
 int main(void) {
   test_policy();
   test_names();
@@ -534,6 +587,7 @@ int main(void) {
   test_errors();
   test_leniency();
   test_chunked();
+  test_contract_edges();
   printf("capi_test: %d checks, %d failed\n", g_checks, g_failed);
   return g_failed == 0 ? 0 : 1;
 }
