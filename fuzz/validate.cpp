@@ -157,7 +157,7 @@ std::vector<Framed> walk_as_proxy(std::string_view input, const StreamOptions& o
                                   const std::vector<std::size_t>& cuts) {
   std::vector<Framed> framed;
   BasicResponseParser<> parser(options.policy);
-  std::array<FieldLine, 64> trailer_storage{};
+  std::array<FieldLine, kDefaultFieldCapacity> trailer_storage{};
   ChunkedDecoder chunked(trailer_storage, options.policy);
   enum class State { header, body, done } state = State::header;
   std::size_t answered = 0;

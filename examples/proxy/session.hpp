@@ -133,7 +133,7 @@ class Session : public std::enable_shared_from_this<Session> {
   RequestReader reader_;
   std::vector<h1resp::FieldLine> fields_;
   h1resp::ResponseParser parser_;
-  std::array<h1resp::FieldLine, 64> trailer_fields_{};
+  std::array<h1resp::FieldLine, h1resp::kDefaultFieldCapacity> trailer_fields_{};
   h1resp::ChunkedDecoder chunked_;
   h1resp::FindingList findings_;
 

@@ -173,13 +173,22 @@ class ResponseParser {
   std::uint32_t name_end_ = 0;    // end of the current field name (its colon, or whitespace)
   std::uint32_t value_from_ = 0;  // first byte after the colon (or of the reason phrase)
   std::uint32_t scan_from_ = 0;   // where the interrupted search resumes
+  // A byte whose rule waits for the byte after it (a VT or FF in a value), set by the feed that
+  // waited: the rule it breaks if no byte follows, and where. finish() reports it without
+  // reading the bytes, which may be gone by then (a chunked decoder's earlier input).
+  Rule eof_rule_ = Rule::count_;
+  std::uint32_t eof_at_ = 0;
   std::uint32_t field_count_ = 0;
   std::uint32_t empty_lines_ = 0;       // leading empty lines skipped
   std::uint64_t bytes_classified_ = 0;  // see bytes_classified()
 };
 
 // A parser with room for N field lines of its own.
-template <std::size_t N = 128>
+// Room for as many field lines as Limits::max_fields allows by default: the field storage of a
+// header or trailer section, unless the policy allows more.
+inline constexpr std::size_t kDefaultFieldCapacity = 128;
+
+template <std::size_t N = kDefaultFieldCapacity>
 class BasicResponseParser : private std::array<FieldLine, N>, public ResponseParser {
  public:
   explicit BasicResponseParser(const Policy& policy = Policy::strict()) noexcept

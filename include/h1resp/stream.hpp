@@ -74,7 +74,7 @@ class ResponseStream {
   BasicResponseParser<> parser_;
   // As many trailer field lines as Limits::max_fields allows by default (one header or
   // trailer section); a policy that allows more is capped here.
-  std::array<FieldLine, 128> trailer_storage_{};
+  std::array<FieldLine, kDefaultFieldCapacity> trailer_storage_{};
   ChunkedDecoder chunked_;
   std::uint64_t position_ = 0;
   std::size_t index_ = 0;

@@ -134,6 +134,9 @@ ResponseParser::LineEnd ResponseParser::line_end(Scan& scan, std::size_t origin,
           const Rule rule = ctl_rule(scan, at, rules);
           if (rule == Rule::count_) {  // decided by the next byte: see it first
             scan_from_ = static_cast<std::uint32_t>(at);
+            // Without a next byte it is not before a line ending: the control character's rule.
+            eof_rule_ = rules.ctl;
+            eof_at_ = static_cast<std::uint32_t>(at);
             return {out_of_bytes(scan), 0, 0};
           }
           return {fail(rule, at, 1), 0, 0};

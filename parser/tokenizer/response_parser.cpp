@@ -54,6 +54,7 @@ void ResponseParser::reset() noexcept {
   name_end_ = 0;
   value_from_ = 0;
   scan_from_ = 0;
+  eof_rule_ = Rule::count_;
   field_count_ = 0;
   empty_lines_ = 0;
   bytes_classified_ = 0;
@@ -73,6 +74,7 @@ ParseStatus ResponseParser::feed(std::string_view received) noexcept {
     return status_;
   }
   response_.bytes = received;
+  eof_rule_ = Rule::count_;  // a byte that waited is looked at again below
   // Pre-condition check: the caller only appends. A shorter view cannot hold the bytes the
   // tokenizer already relies on; nothing can be done with it.
   if (received.size() < std::max(scan_from_, line_start_)) return status_;
@@ -122,17 +124,10 @@ ParseStatus ResponseParser::finish() noexcept {
       return status_;
     }
   }
-  // A VT or FF as the last byte of a field line waits for the byte after it (ctl_rule(): it is
-  // OWS-like at a value's ends); with no byte after it, it is not before a line ending, so the
-  // bytes already break the rule of a control character (or, at the value's start, of OWS).
-  const Phase phase = static_cast<Phase>(phase_);
-  const std::size_t last = bytes.size() - 1;
-  if (!bytes.empty() && scan_from_ == last && (bytes[last] == '\v' || bytes[last] == '\f') &&
-      (phase == Phase::field_value || phase == Phase::fold_value || phase == Phase::ignored_line)) {
-    bool leading = phase == Phase::field_value && last >= value_from_;
-    for (std::size_t i = value_from_; leading && i < last; ++i)
-      leading = detail::is_ows(static_cast<unsigned char>(bytes[i]));
-    fail(leading ? Rule::field_ows_only_sp_htab : Rule::field_value_ctl, last, 1);
+  // A VT or FF that waited for the byte after it (ctl_rule()): with none, it is not before a
+  // line ending, so the bytes already break the rule of a control character.
+  if (eof_rule_ != Rule::count_) {
+    fail(eof_rule_, eof_at_, 1);
     return status_;
   }
   if (section_ == Section::trailers) {

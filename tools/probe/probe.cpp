@@ -357,7 +357,7 @@ class Prober {
   const std::string url_ = options_.url.text();
   Connection connection_;
   BasicResponseParser<> parser_;
-  std::array<FieldLine, 64> trailer_storage_{};
+  std::array<FieldLine, kDefaultFieldCapacity> trailer_storage_{};
   BasicResponseParser<> reference_parser_;
   std::string reference_bytes_;
   bool reference_ = false;          // the GET's final response was parsed
