@@ -528,6 +528,21 @@ TEST(ChunkedDecoder, ErrorIsFinal) {
   EXPECT_EQ(decoder.error().rule, Rule::chunked_data_crlf);
 }
 
+// A trailer section's notes name the trailer section, not the header section.
+TEST(ChunkedDecoder, TrailerNotesNameTheTrailerSection) {
+  std::array<FieldLine, 4> storage{};
+  ChunkedDecoder decoder(storage, Policy::strict().allow(Leniency::bare_lf));
+  const ExactBuffer input("0\r\nX: y\r\n\n");
+  ASSERT_EQ(decoder.feed(input.view()).status, Status::complete);
+  bool noted = false;
+  for (const Finding& f : decoder.findings()) {
+    if (f.rule != Rule::field_line_ending_lf) continue;
+    noted = true;
+    EXPECT_NE(f.detail.find("trailer section"), std::string_view::npos) << f.detail;
+  }
+  EXPECT_TRUE(noted);
+}
+
 TEST(ChunkedDecoder, ResetStartsOver) {
   std::array<FieldLine, 4> storage{};
   ChunkedDecoder decoder(storage, Policy::lenient());

@@ -181,7 +181,8 @@ ResponseParser::Step ResponseParser::field_line(Scan& scan) noexcept {
     case '\n':
       if (!policy_.allows(Leniency::bare_lf)) return fail(Rule::field_line_ending_lf, start, 1);
       note(Rule::field_line_ending_lf, start, 1,
-           "bare LF accepted as the end of the header section");
+           section_ == Section::trailers ? "bare LF accepted as the end of the trailer section"
+                                         : "bare LF accepted as the end of the header section");
       return complete(start + 1);
     case ' ':
     case '\t':
