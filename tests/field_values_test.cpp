@@ -47,7 +47,7 @@ static_assert(noexcept(parse_uri_reference(""sv)));
 static_assert(noexcept(parse_cache_directive(""sv)));
 static_assert(noexcept(parse_delta_seconds(""sv)));
 static_assert(noexcept(is_protocol(""sv)));
-static_assert(noexcept(starts_with_challenge(""sv)));
+static_assert(noexcept(is_challenge_list(""sv)));
 static_assert(noexcept(server_products(""sv)));
 static_assert(noexcept(parse_w3c_uri_line(""sv)));
 static_assert(noexcept(parse_w3c_method_line(""sv)));
@@ -1028,7 +1028,7 @@ TEST(IsProtocol, Table) {
 
 // ---- challenge (RFC 9110 §11.6.1) -------------------------------------------------------------
 
-TEST(StartsWithChallenge, Table) {
+TEST(ChallengeList, Table) {
   const struct {
     std::string_view input;
     bool expected;
@@ -1051,6 +1051,14 @@ TEST(StartsWithChallenge, Table) {
       {"Basic ,realm=x", true},  // an empty auth-param list element
       {R"(Bearer realm="example", error="invalid_token")", true},
       {R"(Newauth realm="apps", type=1, title="Login to \"apps\"", Basic realm="simple")", true},
+      // Every challenge is checked, not only the first.
+      {R"(Basic realm="x", Bearer abc def)", false},
+      {R"(Basic realm="x", Bearer)", true},
+      {R"(Basic realm="x", , Bearer abc==)", true},  // an empty element (reported elsewhere)
+      {"Bearer abc, realm=x", false},                // a token68 challenge takes no auth-params
+      {"Basic, realm=x", false},                     // nor does a scheme alone
+      {R"(Basic realm="x", Bearer realm="y" junk)", false},
+      {",", false},             // no challenge at all
       {R"(realm="x")", false},  // no auth-scheme
       {R"("")", false},
       {"", false},
@@ -1071,7 +1079,7 @@ TEST(StartsWithChallenge, Table) {
        false},
   };
   for (const auto& row : rows) {
-    EXPECT_EQ(starts_with_challenge(row.input), row.expected) << Printable(row.input);
+    EXPECT_EQ(is_challenge_list(row.input), row.expected) << Printable(row.input);
   }
 }
 
@@ -1240,7 +1248,7 @@ TEST(FieldValues, RandomInputsStayInBounds) {
     EXPECT_TRUE(inside(cd.name, v) && inside(cd.value, v));
     (void)parse_delta_seconds(v);
     (void)is_protocol(v);
-    (void)starts_with_challenge(v);
+    (void)is_challenge_list(v);
     (void)server_products(v);
     const W3cUriLine ul = parse_w3c_uri_line(v);
     EXPECT_TRUE(inside(ul.address, v) && inside(ul.comment, v));

@@ -20,9 +20,15 @@ constexpr std::uint32_t kLargeSection = 32 * 1024;
 // List fields whose elements the validator reads, where an empty element is a sender's error
 // (RFC 9110 §5.6.1). Transfer-Encoding and Connection are the framing reader's, Cache-Control
 // check_cache_control()'s.
-constexpr FieldId kListFields[] = {
-    FieldId::vary,          FieldId::allow,   FieldId::content_encoding, FieldId::content_language,
-    FieldId::accept_ranges, FieldId::upgrade, FieldId::trailer};
+constexpr FieldId kListFields[] = {FieldId::vary,
+                                   FieldId::allow,
+                                   FieldId::content_encoding,
+                                   FieldId::content_language,
+                                   FieldId::accept_ranges,
+                                   FieldId::upgrade,
+                                   FieldId::trailer,
+                                   FieldId::www_authenticate,
+                                   FieldId::proxy_authenticate};
 
 // Whether any byte is obs-text (>= 0x80). Where SSE2 (part of every x86-64) is there, 128 bytes
 // are OR-ed before one test, then sixteen at a time, else eight: this runs over the whole header

@@ -416,7 +416,7 @@ void check_other_values(const Checks& c) {
   }
   for (const FieldId id : {FieldId::www_authenticate, FieldId::proxy_authenticate}) {
     for (std::size_t i = c.first(id); i < c.fields.field_count(); i = c.fields.next(id, i)) {
-      if (!values::starts_with_challenge(c.value(i))) {
+      if (!values::is_challenge_list(c.value(i))) {
         c.report_line(Rule::authenticate_syntax, i, "not auth-scheme [ token68 / #auth-param ]");
       }
     }

@@ -1126,19 +1126,49 @@ bool is_protocol(std::string_view element) noexcept {
   return eat_product(c) && c.at_end();
 }
 
-// challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ] (RFC 9110 §11.6.1);
-// auth-param = token BWS "=" BWS ( token / quoted-string ). Checks the scheme and the first
-// token68 or auth-param, which must end the challenge's first list element.
-bool starts_with_challenge(std::string_view value) noexcept {
+// WWW-Authenticate = #challenge; challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ];
+// auth-param = token BWS "=" BWS ( token / quoted-string ) (RFC 9110 §11.6.1, §11.2). The
+// commas separate challenges and a challenge's auth-params alike: a list element that is an
+// auth-param continues the challenge before it when that one has auth-params; any other
+// element starts a challenge. Empty elements are skipped (field.empty-list-element reports
+// them).
+bool is_challenge_list(std::string_view value) noexcept {
+  if (!value.empty() && is_ows(byte(value.front()))) return false;  // values come trimmed
   Cursor c(value);
-  if (c.token().empty()) return false;  // auth-scheme = token
-  if (at_element_end(c)) return true;   // the scheme alone, maybe followed by another challenge
-  if (c.skip_sp() == 0) return false;
-  if (at_element_end(c)) return true;  // an empty #auth-param
-  Cursor token68 = c;
-  if (eat_token68(token68) && at_element_end(token68)) return true;
-  std::string_view name;
-  return eat_parameter(c, /*allow_bws=*/true, name) && at_element_end(c);
+  bool any = false;
+  bool in_params = false;  // the challenge before has auth-params: more may follow
+  for (;;) {
+    c.skip_ows();
+    while (c.eat(',')) {
+      c.skip_ows();
+    }
+    if (c.at_end()) return any;
+    Cursor param = c;
+    std::string_view name;
+    if (in_params && eat_parameter(param, /*allow_bws=*/true, name) && at_element_end(param)) {
+      c = param;
+    } else {
+      if (c.token().empty()) return false;  // auth-scheme = token
+      any = true;
+      in_params = false;
+      if (c.skip_sp() != 0) {
+        Cursor token68 = c;
+        if (at_element_end(c)) {
+          in_params = true;  // an empty #auth-param, or its first element empty
+        } else if (eat_token68(token68) && at_element_end(token68)) {
+          c = token68;
+        } else if (eat_parameter(c, /*allow_bws=*/true, name) && at_element_end(c)) {
+          in_params = true;
+        } else {
+          return false;
+        }
+      } else if (!at_element_end(c)) {
+        return false;  // only SP separates the scheme from what follows ("Basic/1", HTAB)
+      }
+    }
+    c.skip_ows();
+    if (!c.at_end() && !c.eat(',')) return false;
+  }
 }
 
 // Server = product *( RWS ( product / comment ) ) (RFC 9110 §10.2.4)

@@ -186,10 +186,10 @@ struct DeltaSeconds {
 // protocol = protocol-name [ "/" protocol-version ], both tokens (RFC 9110 §7.8, Upgrade)
 [[nodiscard]] bool is_protocol(std::string_view element) noexcept;
 
-// challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ] (RFC 9110 §11.6.1); checks the
-// first challenge of a WWW-Authenticate or Proxy-Authenticate value. `realm="x"` alone is not a
-// challenge (no auth-scheme).
-[[nodiscard]] bool starts_with_challenge(std::string_view value) noexcept;
+// WWW-Authenticate = #challenge; challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+// (RFC 9110 §11.6.1): every challenge of a WWW-Authenticate or Proxy-Authenticate value, and at
+// least one. `realm="x"` alone is not a challenge (no auth-scheme).
+[[nodiscard]] bool is_challenge_list(std::string_view value) noexcept;
 
 // Server = product *( RWS ( product / comment ) ); product = token [ "/" token ];
 // comment = "(" *( ctext / quoted-pair / comment ) ")" (RFC 9110 §10.2.4, §5.6.5).
