@@ -102,7 +102,7 @@ constexpr bool is_reg_name_char(unsigned char c) noexcept {
 }
 
 // Inside "[" "]": IPv6address and IPvFuture use only unreserved / sub-delims / ":" (RFC 3986
-// §3.2.2). A simplification: the set is checked, not the address structure.
+// §3.2.2); find_bad_in_ip_literal() checks the structure.
 constexpr bool is_ip_literal_char(unsigned char c) noexcept {
   return is_unreserved(c) || is_sub_delim(c) || c == ':';
 }
@@ -634,17 +634,105 @@ std::size_t find_bad_byte(std::string_view s, std::size_t from, std::size_t to,
   return kNpos;
 }
 
+// dec-octet: 0-255 without leading zeros; IPv4address = dec-octet 3( "." dec-octet )
+// (RFC 3986 §3.2.2).
+bool is_ipv4_address(std::string_view s) noexcept {
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0) {
+      if (s.empty() || s.front() != '.') return false;
+      s.remove_prefix(1);
+    }
+    std::size_t n = 0;
+    unsigned value = 0;
+    while (n < s.size() && n < 4 && is_digit(byte(s[n])))
+      value = value * 10 + static_cast<unsigned>(s[n++] - '0');
+    if (n == 0 || n > 3 || value > 255 || (n > 1 && s.front() == '0')) return false;
+    s.remove_prefix(n);
+  }
+  return s.empty();
+}
+
+// The 16-bit pieces of `s`, h16 *( ":" h16 ) with h16 = 1*4HEXDIG, the last of them possibly
+// an IPv4address (two pieces) when `ipv4_last`; 0 for an empty `s`, -1 when it is neither.
+int h16_pieces(std::string_view s, bool ipv4_last) noexcept {
+  if (s.empty()) return 0;
+  int pieces = 0;
+  for (;;) {
+    const std::size_t colon = s.find(':');
+    const std::string_view piece = s.substr(0, colon);
+    if (colon == kNpos && ipv4_last && piece.find('.') != kNpos) {
+      return is_ipv4_address(piece) ? pieces + 2 : -1;
+    }
+    if (piece.empty() || piece.size() > 4) return -1;
+    for (const char ch : piece) {
+      if (!is_hexdig(byte(ch))) return -1;
+    }
+    ++pieces;
+    if (colon == kNpos) return pieces;
+    s.remove_prefix(colon + 1);
+  }
+}
+
+// IPv6address (RFC 3986 §3.2.2): eight pieces, or fewer around one "::".
+bool is_ipv6_address(std::string_view s) noexcept {
+  const std::size_t gap = s.find("::");
+  if (gap == kNpos) return h16_pieces(s, true) == 8;
+  if (s.find("::", gap + 1) != kNpos) return false;
+  const int left = h16_pieces(s.substr(0, gap), false);
+  const int right = h16_pieces(s.substr(gap + 2), true);
+  return left >= 0 && right >= 0 && left + right <= 7;
+}
+
+// What is inside "[" "]": IPv6address, IPv6addrz = IPv6address "%25" ZoneID (RFC 6874 §2), or
+// IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" ) (RFC 3986 §3.2.2). Returns
+// the offending byte's position in `inside`, or kNpos.
+std::size_t find_bad_in_ip_literal(std::string_view inside) noexcept {
+  if (inside.front() == 'v' || inside.front() == 'V') {
+    std::size_t i = 1;
+    while (i < inside.size() && is_hexdig(byte(inside[i])))
+      ++i;
+    if (i == 1 || i == inside.size() || inside[i] != '.') return i;
+    if (++i == inside.size()) return i - 1;
+    for (; i < inside.size(); ++i) {
+      if (!is_ip_literal_char(byte(inside[i]))) return i;
+    }
+    return kNpos;
+  }
+  const std::size_t zone = inside.find('%');
+  if (zone != kNpos) {
+    // ZoneID = 1*( unreserved / pct-encoded ), after the "%25" that encodes its "%".
+    if (inside.substr(zone, 3) != "%25" || zone + 3 == inside.size()) return zone;
+    for (std::size_t i = zone + 3; i < inside.size(); ++i) {
+      const unsigned char c = byte(inside[i]);
+      if (c == '%') {
+        if (i + 2 >= inside.size() || !is_hexdig(byte(inside[i + 1])) ||
+            !is_hexdig(byte(inside[i + 2]))) {
+          return i;
+        }
+        i += 2;
+      } else if (!grammar::is_unreserved(c)) {
+        return i;
+      }
+    }
+  }
+  return is_ipv6_address(inside.substr(0, zone)) ? kNpos : 0;
+}
+
 // host = IP-literal / IPv4address / reg-name (RFC 3986 §3.2.2), at s[from, to). Sets `end` to
 // where the host ends (a ":" port may follow). IPv4address is a reg-name by its bytes.
 std::size_t find_bad_in_host(std::string_view s, std::size_t from, std::size_t to,
                              std::size_t& end) noexcept {
   if (from < to && s[from] == '[') {
-    // IP-literal = "[" ( IPv6address / IPvFuture ) "]"
+    // IP-literal = "[" ( IPv6address / IPvFuture ) "]"; the bytes first, then the structure.
     std::size_t i = from + 1;
-    while (i < to && is_ip_literal_char(byte(s[i])))
+    while (i < to && (is_ip_literal_char(byte(s[i])) || s[i] == '%'))
       ++i;
     if (i == to) return from;                    // no "]"
     if (s[i] != ']' || i == from + 1) return i;  // a stray byte, or "[]"
+    if (const std::size_t bad = find_bad_in_ip_literal(s.substr(from + 1, i - from - 1));
+        bad != kNpos) {
+      return from + 1 + bad;
+    }
     end = i + 1;
     return kNpos;
   }
