@@ -2,6 +2,7 @@
 // that show it, and only when the response really looks like the unofficial use.
 #include <gtest/gtest.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,6 +58,65 @@ TEST(Unofficial308, RegisteredRedirectIsNotReported) {
                          "HTTP/1.1 308 Permanent Redirect\r\nLocation: /new\r\n"
                          "Range: bytes=0-42\r\nContent-Length: 0\r\n\r\n")
                   .empty());
+}
+
+// The findings of `bytes` with `policy`: rule, severity and detail.
+FindingList judge(std::string_view bytes, const Policy& policy = Policy::strict()) {
+  BasicResponseParser<> parser(policy);
+  EXPECT_EQ(parser.parse(bytes), ParseStatus::complete) << bytes;
+  FindingList findings;
+  (void)examine(parser.response(), {}, policy, findings);
+  return findings;
+}
+
+std::string_view detail_of(const FindingList& findings, Rule rule) {
+  for (const Finding& f : findings) {
+    if (f.rule == rule) return f.detail;
+  }
+  return "(none)";
+}
+
+// A code several vendors use: the note is the one of the name the reason phrase is.
+TEST(UnofficialCodes, TheNoteIsTheNameThePhraseIs) {
+  const FindingList nginx =
+      judge("HTTP/1.1 499 Client Closed Request\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_NE(detail_of(nginx, Rule::unofficial_nginx).find("nginx"), std::string_view::npos)
+      << detail_of(nginx, Rule::unofficial_nginx);
+  EXPECT_EQ(detail_of(nginx, Rule::unofficial_nginx).find("oken"), std::string_view::npos);
+  const FindingList esri = judge("HTTP/1.1 499 Token Required\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_NE(detail_of(esri, Rule::unofficial_4xx_vendor).find("oken"), std::string_view::npos)
+      << detail_of(esri, Rule::unofficial_4xx_vendor);
+  const FindingList spring = judge("HTTP/1.1 420 Method Failure\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_NE(detail_of(spring, Rule::unofficial_4xx_vendor).find("Spring"), std::string_view::npos)
+      << detail_of(spring, Rule::unofficial_4xx_vendor);
+}
+
+Policy w3c1992() {
+  Policy p = Policy::strict();
+  p.dialect = Dialect::w3c1992;
+  return p;
+}
+
+// The 1992 dialect: a code outside 100..599 is as invalid as in the modern one (also with
+// errors_only); a 201's reason may give the new URI in angle brackets; a 204 that declares
+// content gets the 1992 note as well as the framing error.
+TEST(W3c1992, CodesRangeBracketsAnd204) {
+  const FindingList out_of_range = judge("HTTP/1.0 600 X\r\nContent-Length: 0\r\n\r\n", w3c1992());
+  EXPECT_TRUE(out_of_range.contains(Rule::status_code_range));
+  EXPECT_FALSE(out_of_range.contains(Rule::htresp_code_set));
+  Policy errors_only = w3c1992();
+  errors_only.validation = Validation::errors_only;
+  EXPECT_EQ(judge("HTTP/1.0 600 X\r\nContent-Length: 0\r\n\r\n", errors_only).verdict(),
+            Verdict::reject);
+  EXPECT_FALSE(
+      judge("HTTP/1.0 201 <http://example.com/new>\r\nContent-Length: 0\r\n\r\n", w3c1992())
+          .contains(Rule::htresp_reason_line));
+  EXPECT_TRUE(judge("HTTP/1.0 201 new\r\nContent-Length: 0\r\n\r\n", w3c1992())
+                  .contains(Rule::htresp_reason_line));
+  EXPECT_TRUE(judge("HTTP/1.0 204 No Response\r\nContent-Length: 9\r\n\r\n", w3c1992())
+                  .contains(Rule::htresp_2xx_semantics));
+  EXPECT_FALSE(
+      judge("HTTP/1.0 204 No Response\r\n\r\n", w3c1992()).contains(Rule::htresp_2xx_semantics));
 }
 
 }  // namespace

@@ -44,6 +44,19 @@ Rule unofficial_rule(unsigned code, std::string_view reason) noexcept {
   }
 }
 
+// The note of the unofficial name of `code` that the reason phrase is, else of its first one
+// (a phrase that names none of them): "499 Client Closed Request" is nginx's, not Esri's.
+std::string_view unofficial_note(const StatusInfo& info, std::string_view reason) noexcept {
+  PhraseMatch m[8];
+  const std::size_t n = find_reason_phrase(reason, m);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (m[i].code == info.code && m[i].alias != nullptr && !m[i].alias->note.empty()) {
+      return m[i].alias->note;
+    }
+  }
+  return info.unofficial_names.front().note;
+}
+
 constexpr std::array<std::string_view, 6> kHandledAs = {
     "",
     "an unregistered code: handled as 100 Continue (interim)",
@@ -67,7 +80,12 @@ bool check_code_in_range(const Checks& c) noexcept {
 void check_status_code(const Checks& c) noexcept {
   const Response& r = c.response;
   const unsigned code = c.code();
-  if (c.w3c()) return;  // the 1992 text has a code set and versions of its own (w3c1992_rules)
+  if (c.w3c()) {
+    // The 1992 text has a code set and versions of its own (w3c1992_rules); a code outside
+    // 100..599 is invalid there too.
+    check_code_in_range(c);
+    return;
+  }
 
   // RFC 9110 §6.2: a higher minor version is processed as the highest one supported (1.1);
   // an intermediary forwards with its own version.
@@ -85,7 +103,7 @@ void check_status_code(const Checks& c) noexcept {
                   kHandledAs[code / 100]);
     if (info != nullptr && !info->unofficial_names.empty()) {
       if (const Rule rule = unofficial_rule(code, r.reason_phrase()); rule != Rule::count_) {
-        c.report_code(rule, info->unofficial_names.front().note);
+        c.report_code(rule, unofficial_note(*info, r.reason_phrase()));
       }
     }
     return;

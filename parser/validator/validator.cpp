@@ -49,9 +49,9 @@ namespace {
 // rule that can be an error fails that test with its own violating example until it is added
 // here.
 void run_error_checks(const Checks& c) noexcept {
-  if (!c.w3c()) check_code_in_range(c);  // check_status_code
-  check_101_upgrade(c);                  // check_class_rules (a 101 only)
-  check_repeated_singletons(c);          // check_field_lines
+  check_code_in_range(c);        // check_status_code, in both dialects
+  check_101_upgrade(c);          // check_class_rules (a 101 only)
+  check_repeated_singletons(c);  // check_field_lines
   check_line_bytes(c);
   if (c.code() == 101) check_upgrade_option(c);  // check_field_values: an error only in a 101
 }

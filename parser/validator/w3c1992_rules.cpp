@@ -1,6 +1,7 @@
 // The historic dialect (catalog group G): the W3C response text of 1992-1994 ("HTRESP") and
 // RFC 1945, judged on their own terms when the policy's dialect is w3c1992; and what of them
 // survives as a note in the modern dialect (URI:, Method:, the 1992 meanings of 502 and 503).
+#include "framing/framing_fields.hpp"
 #include "h1resp/status_registry.hpp"
 #include "validator/checks.hpp"
 #include "validator/field_values.hpp"
@@ -91,8 +92,10 @@ void check_w3c1992(const Checks& c) noexcept {
     c.report_as(Severity::warning, Rule::htresp_version_bnf_erratum, r.status_line.offset, 8,
                 "the 1992 text knows only HTTP/1.0");
   }
-  // Its 18 codes; there is no 1xx class.
-  if (info == nullptr || !info->has(StatusInfo::in_w3c1992)) {
+  // Its 18 codes; there is no 1xx class. (A code outside 100..599 is check_status_code's error.)
+  if (status_class(code) == StatusClass::invalid) {
+    // reported as status.code-range
+  } else if (info == nullptr || !info->has(StatusInfo::in_w3c1992)) {
     c.report_code(Rule::htresp_code_set, "not one of the 18 codes of the 1992 text");
   } else if (info->w3c1992_modern_code != 0) {
     // 502 "Service temporarily overloaded" is today's 503; 503 "Gateway timeout" today's 504.
@@ -101,7 +104,12 @@ void check_w3c1992(const Checks& c) noexcept {
 
   // 201: "the textual part of the response line indicates the URI by which the newly created
   // document should be known".
-  if (code == 201 && !values::parse_uri_reference(r.reason_phrase()).absolute) {
+  // The address may be in angle brackets, as on URI: lines (RFC 2068 §19.6.2.2).
+  std::string_view new_uri = r.reason_phrase();
+  if (new_uri.size() >= 2 && new_uri.front() == '<' && new_uri.back() == '>') {
+    new_uri = new_uri.substr(1, new_uri.size() - 2);
+  }
+  if (code == 201 && !values::parse_uri_reference(new_uri).absolute) {
     c.report(Rule::htresp_reason_line, r.reason.offset, r.reason.length,
              "the reason phrase of a 1992 201 is the new document's URI");
   }
@@ -128,8 +136,10 @@ void check_w3c1992(const Checks& c) noexcept {
   // 204 "No Response": "no information to send back" (the other 2xx meanings are notes of
   // `h1resp codes`).
   if (code == 204) {
-    std::uint64_t length = 0;
-    if (c.content_length(length) && length > 0) {
+    // What the response declares: a 204 ends at its empty line whatever it says (RFC 9112 §6.3
+    // (1)), so the length read is always 0.
+    const framing::FieldReading cl = framing::read_content_length(c.fields);
+    if (c.has(FieldId::transfer_encoding) || (cl.present && !(cl.valid && cl.value == 0))) {
       c.report_status(Rule::htresp_2xx_semantics, "204 No Response: nothing to send back");
     }
   }

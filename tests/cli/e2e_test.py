@@ -626,6 +626,16 @@ class Codes(unittest.TestCase):
         _, out, _ = run("codes", "303")
         self.assertIn("1992:", out)
 
+    def test_a_code_is_decimal_digits(self):
+        # Not C's base prefixes: "010" is ten, not eight; "0x1f6" is not 502.
+        status, out, _ = run("codes", "010")
+        self.assertEqual(status, 0)
+        self.assertTrue(out.startswith("10: invalid"), out)
+        for text in ("0x1f6", "1000", "-5", "3o8"):
+            status, _, err = run("codes", text)
+            self.assertEqual(status, 2, text)
+            self.assertIn("decimal digits", err)
+
     def test_a_class(self):
         status, out, _ = run("codes", "--class", "5xx")
         self.assertEqual(status, 0)
