@@ -119,5 +119,25 @@ TEST(W3c1992, CodesRangeBracketsAnd204) {
       judge("HTTP/1.0 204 No Response\r\n\r\n", w3c1992()).contains(Rule::htresp_2xx_semantics));
 }
 
+// A reason phrase that names another code is reported with that code's name as matched: a
+// registered name before a 1992 or vendor one (in the 1992 dialect, the 1992 one first).
+TEST(ReasonPhrase, NamesTheOtherCodeAsMatched) {
+  const auto named = [](std::string_view status_line, const Policy& policy) {
+    const std::string bytes = std::string(status_line) + "\r\nContent-Length: 0\r\n\r\n";
+    return std::string(detail_of(judge(bytes, policy), Rule::status_reason_not_semantic));
+  };
+  EXPECT_EQ(named("HTTP/1.1 502 Gateway Timeout", Policy::strict()), "Gateway Timeout");
+  EXPECT_EQ(named("HTTP/1.1 200 Request Header Fields Too Large", Policy::strict()),
+            "Request Header Fields Too Large");
+  EXPECT_EQ(named("HTTP/1.0 200 No Response", w3c1992()), "No Response");
+  // The 1992 names of 502 and 503 are noted however the phrase is spaced.
+  for (const char* line : {"HTTP/1.1 502  Service temporarily overloaded",
+                           "HTTP/1.1 502 Service temporarily overloaded\t"}) {
+    EXPECT_TRUE(judge(std::string(line) + "\r\nContent-Length: 0\r\n\r\n")
+                    .contains(Rule::htresp_5xx_renumbering))
+        << line;
+  }
+}
+
 }  // namespace
 }  // namespace h1resp::testing

@@ -173,10 +173,23 @@ void check_reason_phrase(const Checks& c) noexcept {
   }
   const Span span = r.reason;
   if (same == nullptr) {
-    const StatusInfo* other = status_info(matches[0].code);
+    // The other code's name the phrase is: a registered one first (504's "Gateway Timeout"
+    // before 503's 1992 "Gateway timeout"), or in the 1992 dialect a 1992 one; named as
+    // matched.
+    const auto rank = [&c](PhraseMatch::Kind kind) {
+      if (kind == (c.w3c() ? PhraseMatch::w3c1992 : PhraseMatch::registered)) return 0;
+      return kind == PhraseMatch::registered ? 1 : kind == PhraseMatch::legacy ? 2 : 3;
+    };
+    const PhraseMatch* named = &matches[0];
+    for (std::size_t i = 1; i < n; ++i) {
+      if (rank(matches[i].kind) < rank(named->kind)) named = &matches[i];
+    }
+    const StatusInfo* other = status_info(named->code);
+    std::string_view name = named->alias != nullptr ? named->alias->name : std::string_view();
+    if (other != nullptr && named->kind == PhraseMatch::registered) name = other->name;
+    if (other != nullptr && named->kind == PhraseMatch::w3c1992) name = other->w3c1992_name;
     c.report(Rule::status_reason_not_semantic, span.offset, span.length,
-             other != nullptr && !other->name.empty() ? other->name
-                                                      : "the phrase names another status code");
+             name.empty() ? "the phrase names another status code" : name);
     return;
   }
   if (c.w3c()) return;  // in the 1992 dialect every name of the code is its own

@@ -182,8 +182,11 @@ void check_historic_in_modern(const Checks& c) noexcept {
   const unsigned code = c.code();
   if (code == 502 || code == 503) {
     const StatusInfo* info = status_info(code);
+    // Trimmed as check_reason_phrase() trims it: SP and HTAB at both ends.
     std::string_view phrase = c.response.reason_phrase();
-    while (!phrase.empty() && phrase.back() == ' ')
+    while (!phrase.empty() && (phrase.front() == ' ' || phrase.front() == '\t'))
+      phrase.remove_prefix(1);
+    while (!phrase.empty() && (phrase.back() == ' ' || phrase.back() == '\t'))
       phrase.remove_suffix(1);
     if (info != nullptr && field_name_equals(phrase, info->w3c1992_name)) {
       c.report(Rule::htresp_5xx_renumbering, c.response.reason.offset, c.response.reason.length,
