@@ -246,8 +246,10 @@ const Trace kTraces[] = {
     bad("plus_sign", "+5\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 0),
     bad("minus_sign", "-5\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 0),
     bad("leading_space", " 5\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 0),
-    bad("trailing_space", "5 \r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 2),
-    bad("trailing_tab", "5\t\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 2),
+    // At the whitespace, not at the line ending after it.
+    bad("trailing_space", "5 \r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 1),
+    bad("trailing_ws_run", "005 \t \r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 3),
+    bad("trailing_tab", "5\t\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 1),
     bad("empty_size", "\r\nhello\r\n0\r\n\r\n", Rule::chunked_size_syntax, 0),
     bad("empty_size_after_chunk", "1\r\na\r\n\r\n", Rule::chunked_size_syntax, 6),
     bad("underscore", "5_0\r\n", Rule::chunked_size_syntax, 1),

@@ -105,6 +105,7 @@ class ChunkedDecoder {
   std::uint32_t chunk_count_ = 0;
   std::uint32_t extension_bytes_ = 0;  // bytes of the current chunk line's chunk-ext so far
   std::uint64_t extension_start_ = 0;  // the offset of the first of them
+  std::uint64_t size_ws_at_ = 0;       // where whitespace after the chunk size began
   State state_{};
   std::uint8_t size_digits_ = 0;  // significant hex digits of the chunk-size so far
 };

@@ -252,6 +252,7 @@ void ChunkedDecoder::size_byte(unsigned char c, std::uint64_t at) noexcept {
     case '\t':
       // BWS, which must lead to ";" (RFC 9112 §7.1.1).
       state_ = State::size_ws;
+      size_ws_at_ = at;
       count_extension_byte(at);
       return;
     default:
@@ -400,7 +401,7 @@ void ChunkedDecoder::extension_line_end(unsigned char c, std::uint64_t at) noexc
       return;
     case State::size_ws:
       // RFC 9112 §7.1: chunk-size = 1*HEXDIG; the BWS of chunk-ext is only allowed before ";".
-      return fail(Rule::chunked_size_syntax, at, 1,
+      return fail(Rule::chunked_size_syntax, size_ws_at_, at - size_ws_at_,
                   "whitespace after a chunk size without an extension");
     case State::ext_name_first:
       return fail(Rule::chunked_ext_syntax, at, 1, "\";\" without an extension name");

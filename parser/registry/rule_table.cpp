@@ -4238,7 +4238,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::may,
         .context = Context::none,
         .source = "RFC 9110 §5.4",
-        .summary = "the header section has more field lines than the configured limit",
+        .summary = "a header or trailer section has more field lines than the configured limit",
         .explanation =
             "The header section has more field lines than max_fields (128 by default). RFC "
             "9110 §5.4 leaves such limits to each implementation; thousands of tiny fields "

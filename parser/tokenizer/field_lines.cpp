@@ -292,7 +292,8 @@ ResponseParser::Step ResponseParser::field_value(Scan& scan) noexcept {
   } else {
     if (field_count_ >= max_fields_) {
       return fail(Rule::limit_field_count, line_start_, end.end - line_start_,
-                  "more field lines than max_fields");
+                  section_ == Section::trailers ? "more trailer field lines than max_fields"
+                                                : "more field lines than max_fields");
     }
     storage_[field_count_++] = FieldLine{
         .name = Span{line_start_, name_end_ - line_start_},
