@@ -90,11 +90,14 @@ class FindingList {
   }
 
   // Records every finding of `other`, those it stored and those it only counted: a list that
-  // gathers another's findings keeps its counts and verdict whole. Side effect as add().
-  void append(const FindingList& other) noexcept {
+  // gathers another's findings keeps its counts and verdict whole. `offset_shift` is added to
+  // their offsets (a trailer section's findings, counted from the section's start, join the
+  // response's). Side effect as add().
+  void append(const FindingList& other, std::uint64_t offset_shift = 0) noexcept {
     std::array<std::uint32_t, 3> stored{};
-    for (const Finding& f : other.items()) {
+    for (Finding f : other.items()) {
       ++stored[static_cast<std::size_t>(f.severity)];
+      f.offset += offset_shift;
       add(f);
     }
     for (std::size_t s = 0; s < counts_.size(); ++s) {
@@ -103,7 +106,11 @@ class FindingList {
       dropped_ += only_counted;
     }
     // The other list's first error that it could not store comes after all it stored.
-    if (other.error_aside_ && first_error() == nullptr) keep_aside(other.slots_.aside);
+    if (other.error_aside_ && first_error() == nullptr) {
+      Finding aside = other.slots_.aside;
+      aside.offset += offset_shift;
+      keep_aside(aside);
+    }
   }
 
   // A point in the list to come back to: a step that is re-run from its start when more bytes

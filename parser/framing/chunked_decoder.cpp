@@ -20,7 +20,6 @@
 
 #include "h1resp/chunked.hpp"
 
-#include <array>
 #include "scanner/char_classes.hpp"
 
 namespace h1resp {
@@ -191,19 +190,9 @@ ChunkedDecoder::Result ChunkedDecoder::trailer_section(std::string_view input,
 }
 
 void ChunkedDecoder::adopt_trailer_findings() noexcept {
-  const FindingList& trailer_findings = trailers_.findings();
-  std::array<std::uint32_t, 3> stored{};
-  for (Finding finding : trailer_findings) {
-    finding.offset += trailer_offset_;  // from the trailer section's start to the response's
-    ++stored[static_cast<std::size_t>(finding.severity)];
-    findings_.add(finding);
-  }
-  // Those the trailer parser only counted still count (and decide the verdict).
-  for (const Severity s : {Severity::info, Severity::warning, Severity::error}) {
-    const std::uint32_t only_counted =
-        trailer_findings.count(s) - stored[static_cast<std::size_t>(s)];
-    if (only_counted != 0) findings_.add_counted(s, only_counted);
-  }
+  // Offsets from the trailer section's start to the response's; those the trailer parser only
+  // counted still count (and decide the verdict).
+  findings_.append(trailers_.findings(), trailer_offset_);
 }
 
 void ChunkedDecoder::line_byte(unsigned char c, std::uint64_t at) noexcept {

@@ -4,7 +4,6 @@
 
 #include "h1resp/parser.hpp"
 #include "scanner/block_masks.hpp"
-#include "scanner/char_classes.hpp"
 #include "tokenizer/phases.hpp"
 #include "tokenizer/scan.hpp"
 

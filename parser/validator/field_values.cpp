@@ -208,14 +208,6 @@ bool all_digits(std::string_view s) noexcept {
   return true;
 }
 
-std::string_view trim_ows(std::string_view s) noexcept {
-  while (!s.empty() && is_ows(byte(s.front())))
-    s.remove_prefix(1);
-  while (!s.empty() && is_ows(byte(s.back())))
-    s.remove_suffix(1);
-  return s;
-}
-
 // ---- Cursor -----------------------------------------------------------------------------------
 
 // A read position in a value. peek() is -1 at the end, so it never equals a byte.
@@ -827,6 +819,14 @@ bool eat_token68(Cursor& c) noexcept {
 }  // namespace
 
 // ---- Building blocks (RFC 9110 §5.6) ----------------------------------------------------------
+
+std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && is_ows(byte(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && is_ows(byte(s.back())))
+    s.remove_suffix(1);
+  return s;
+}
 
 // token = 1*tchar (RFC 9110 §5.6.2)
 bool is_token(std::string_view s) noexcept {

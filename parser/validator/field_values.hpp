@@ -13,6 +13,8 @@ namespace h1resp::detail::values {
 // ---- Building blocks (RFC 9110 §5.6) ----------------------------------------------------------
 
 // token = 1*tchar
+// `s` without OWS (SP, HTAB) at either end (RFC 9110 §5.6.3).
+[[nodiscard]] std::string_view trim_ows(std::string_view s) noexcept;
 [[nodiscard]] bool is_token(std::string_view s) noexcept;
 
 // quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE, at the start of `s`. Returns its

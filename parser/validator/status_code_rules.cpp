@@ -8,16 +8,9 @@
 namespace h1resp::validator {
 namespace {
 
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// The catalog's group H rule for an unregistered code with unofficial names.
-Rule unofficial_rule(unsigned code, std::string_view reason) noexcept {
+// The catalog's group H rule for an unregistered code with unofficial names; `matched` is the
+// name the reason phrase is, or nullptr.
+Rule unofficial_rule(unsigned code, const StatusAlias* matched) noexcept {
   switch (code / 100) {
     case 1:
       return Rule::unofficial_1xx;
@@ -26,14 +19,8 @@ Rule unofficial_rule(unsigned code, std::string_view reason) noexcept {
     case 4:
       if (code == 444 || (code >= 494 && code <= 497)) return Rule::unofficial_nginx;
       if (code == 499) {  // Esri's "Token Required" or nginx's "Client Closed Request"
-        PhraseMatch m[4];
-        const std::size_t n = find_reason_phrase(reason, m);
-        for (std::size_t i = 0; i < n; ++i) {
-          if (m[i].code == 499 && m[i].alias != nullptr && m[i].alias->name == "Token Required") {
-            return Rule::unofficial_4xx_vendor;
-          }
-        }
-        return Rule::unofficial_nginx;
+        return matched != nullptr && matched->name == "Token Required" ? Rule::unofficial_4xx_vendor
+                                                                       : Rule::unofficial_nginx;
       }
       return Rule::unofficial_4xx_vendor;
     case 5:
@@ -44,17 +31,16 @@ Rule unofficial_rule(unsigned code, std::string_view reason) noexcept {
   }
 }
 
-// The note of the unofficial name of `code` that the reason phrase is, else of its first one
-// (a phrase that names none of them): "499 Client Closed Request" is nginx's, not Esri's.
-std::string_view unofficial_note(const StatusInfo& info, std::string_view reason) noexcept {
+// The unofficial name of `info`'s code that the reason phrase is, or nullptr: "499 Client
+// Closed Request" is nginx's, "499 Token Required" Esri's.
+const StatusAlias* matched_unofficial_name(const StatusInfo& info,
+                                           std::string_view reason) noexcept {
   PhraseMatch m[8];
   const std::size_t n = find_reason_phrase(reason, m);
   for (std::size_t i = 0; i < n; ++i) {
-    if (m[i].code == info.code && m[i].alias != nullptr && !m[i].alias->note.empty()) {
-      return m[i].alias->note;
-    }
+    if (m[i].code == info.code && m[i].alias != nullptr) return m[i].alias;
   }
-  return info.unofficial_names.front().note;
+  return nullptr;
 }
 
 constexpr std::array<std::string_view, 6> kHandledAs = {
@@ -102,8 +88,12 @@ void check_status_code(const Checks& c) noexcept {
     c.report_code(code < 200 ? Rule::code_1xx_unknown_or_provisional : Rule::class_unknown_code,
                   kHandledAs[code / 100]);
     if (info != nullptr && !info->unofficial_names.empty()) {
-      if (const Rule rule = unofficial_rule(code, r.reason_phrase()); rule != Rule::count_) {
-        c.report_code(rule, unofficial_note(*info, r.reason_phrase()));
+      const StatusAlias* matched = matched_unofficial_name(*info, r.reason_phrase());
+      if (const Rule rule = unofficial_rule(code, matched); rule != Rule::count_) {
+        // The note of the name the phrase is, else of the code's first name.
+        c.report_code(rule, matched != nullptr && !matched->note.empty()
+                                ? matched->note
+                                : info->unofficial_names.front().note);
       }
     }
     return;
@@ -141,7 +131,8 @@ void check_status_code(const Checks& c) noexcept {
 bool reason_names_unofficial_308(const Checks& c) noexcept {
   if (c.code() != 308 || c.w3c()) return false;
   PhraseMatch matches[8];
-  const std::size_t n = find_reason_phrase(trim(c.response.reason_phrase()), matches);
+  const std::size_t n =
+      find_reason_phrase(detail::values::trim_ows(c.response.reason_phrase()), matches);
   bool unofficial = false;
   for (std::size_t i = 0; i < n; ++i) {
     if (matches[i].code != 308) continue;
@@ -155,7 +146,7 @@ bool reason_names_unofficial_308(const Checks& c) noexcept {
 // an old name of this one, or an unofficial meaning that collides with the registered one.
 void check_reason_phrase(const Checks& c) noexcept {
   const Response& r = c.response;
-  const std::string_view phrase = trim(r.reason_phrase());
+  const std::string_view phrase = detail::values::trim_ows(r.reason_phrase());
   const unsigned code = c.code();
   if (phrase.empty() || status_class(code) == StatusClass::invalid) return;
   // The usual case, the registered name of this very code, needs no search of the registry.

@@ -138,8 +138,8 @@ void check_w3c1992(const Checks& c) noexcept {
   if (code == 204) {
     // What the response declares: a 204 ends at its empty line whatever it says (RFC 9112 §6.3
     // (1)), so the length read is always 0.
-    const framing::FieldReading cl = framing::read_content_length(c.fields);
-    if (c.has(FieldId::transfer_encoding) || (cl.present && !(cl.valid && cl.value == 0))) {
+    if (framing::declares_content(framing::read_content_length(c.fields),
+                                  framing::read_transfer_encoding(c.fields))) {
       c.report_status(Rule::htresp_2xx_semantics, "204 No Response: nothing to send back");
     }
   }
@@ -182,12 +182,8 @@ void check_historic_in_modern(const Checks& c) noexcept {
   const unsigned code = c.code();
   if (code == 502 || code == 503) {
     const StatusInfo* info = status_info(code);
-    // Trimmed as check_reason_phrase() trims it: SP and HTAB at both ends.
-    std::string_view phrase = c.response.reason_phrase();
-    while (!phrase.empty() && (phrase.front() == ' ' || phrase.front() == '\t'))
-      phrase.remove_prefix(1);
-    while (!phrase.empty() && (phrase.back() == ' ' || phrase.back() == '\t'))
-      phrase.remove_suffix(1);
+    // Trimmed as check_reason_phrase() trims it.
+    const std::string_view phrase = values::trim_ows(c.response.reason_phrase());
     if (info != nullptr && field_name_equals(phrase, info->w3c1992_name)) {
       c.report(Rule::htresp_5xx_renumbering, c.response.reason.offset, c.response.reason.length,
                info->w3c1992_meaning);
