@@ -91,6 +91,22 @@ TEST(UnofficialCodes, TheNoteIsTheNameThePhraseIs) {
       << detail_of(spring, Rule::unofficial_4xx_vendor);
 }
 
+// 306 and 418 are registered as (Unused): the warning says what the phrase's old meaning was
+// when the phrase names it, and stays plain otherwise.
+TEST(UnofficialCodes, UnusedCodesSayTheMeaningThePhraseNames) {
+  const FindingList proxy = judge("HTTP/1.1 306 Switch Proxy\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_NE(detail_of(proxy, Rule::code_306_reserved).find("Switch Proxy"), std::string_view::npos)
+      << detail_of(proxy, Rule::code_306_reserved);
+  const FindingList teapot = judge("HTTP/1.1 418 I'm a teapot\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_NE(detail_of(teapot, Rule::code_418_unused).find("teapot"), std::string_view::npos)
+      << detail_of(teapot, Rule::code_418_unused);
+  EXPECT_EQ(
+      detail_of(judge("HTTP/1.1 418 Unused\r\nContent-Length: 0\r\n\r\n"), Rule::code_418_unused),
+      "");
+  EXPECT_EQ(detail_of(judge("HTTP/1.1 306 \r\nContent-Length: 0\r\n\r\n"), Rule::code_306_reserved),
+            "");
+}
+
 Policy w3c1992() {
   Policy p = Policy::strict();
   p.dialect = Dialect::w3c1992;

@@ -113,8 +113,8 @@ constexpr StatusAlias k299Unofficial[] = {
 };
 constexpr StatusAlias k306Unofficial[] = {
     {"Switch Proxy", "HTTP/1.1 drafts (RFC 2616 §10.3.7 reserves the code)",
-     "Meant \"subsequent requests should use the specified proxy\"; never standardised and now "
-     "(Unused). Never act on it: treat as 300."},
+     "\"Switch Proxy\" meant \"subsequent requests should use the specified proxy\"; never "
+     "standardised and now (Unused). Never act on it: treat as 300."},
 };
 constexpr StatusAlias k308Unofficial[] = {
     {"Resume Incomplete", "Google resumable uploads (Gears proposal; Drive, Cloud Storage APIs)",
@@ -124,8 +124,8 @@ constexpr StatusAlias k308Unofficial[] = {
 };
 constexpr StatusAlias k418Unofficial[] = {
     {"I'm a teapot", "RFC 2324 §2.3.2 (HTCPCP/1.0, an April 1 RFC)",
-     "A joke code deployed widely enough that RFC 9110 §15.5.19 reserves 418 as (Unused). "
-     "Treat as 400."},
+     "\"I'm a teapot\" is a joke code, deployed widely enough that RFC 9110 §15.5.19 reserves "
+     "418 as (Unused). Treat as 400."},
 };
 constexpr StatusAlias k419Unofficial[] = {
     {"Page Expired", "Laravel (CSRF token mismatch)",

@@ -112,13 +112,17 @@ void check_status_code(const Checks& c) noexcept {
       c.report_code(Rule::code_305_deprecated);
       break;
     case 306:
-      c.report_code(Rule::code_306_reserved);
+    case 418: {
+      // Registered as (Unused), with a meaning of their own in old lists: "306 Switch Proxy"
+      // (RFC 2616 §10.3.7), "418 I'm a teapot" (RFC 2324). A phrase that names it gets that
+      // meaning said beside the warning.
+      const StatusAlias* matched = matched_unofficial_name(*info, r.reason_phrase());
+      c.report_code(code == 306 ? Rule::code_306_reserved : Rule::code_418_unused,
+                    matched != nullptr ? matched->note : std::string_view());
       break;
+    }
     case 402:
       c.report_code(Rule::code_402_reserved);
-      break;
-    case 418:
-      c.report_code(Rule::code_418_unused);
       break;
     case 510:
       c.report_code(Rule::code_510_obsoleted);
