@@ -329,6 +329,8 @@ const Trace kTraces[] = {
     ok("trailer_obs_fold_lenient", "0\r\nX: a\r\n b\r\n\r\n", "", {{"X", "a\r\n b"}},
        {{Rule::field_obs_fold, 9}}, with(Leniency::obs_fold)),
     bad("trailer_no_colon", "1\r\nz\r\n0\r\nbad\r\n\r\n", Rule::field_no_colon, 9),
+    // The next response where the trailer section belongs: the body's final CRLF is missing.
+    bad("status_line_after_last_chunk", "0\r\nHTTP/1.1 200 OK\r\n\r\n", Rule::field_name_token, 7),
     bad("trailer_over_limit", "0\r\nServer-Timing: a\r\n\r\n", Rule::limit_trailer_section, 22,
         with_trailer_limit(19)),
     ok("trailer_at_limit", "0\r\nServer-Timing: a\r\n\r\n", "", {{"Server-Timing", "a"}}, {},
@@ -528,6 +530,30 @@ TEST(ChunkedDecoder, ErrorIsFinal) {
   EXPECT_EQ(decoder.feed("0\r\n\r\n").status, Status::error);
   EXPECT_EQ(decoder.finish(), Status::error);
   EXPECT_EQ(decoder.error().rule, Rule::chunked_data_crlf);
+}
+
+// A status line where a trailer field or the empty line belongs is blamed on the missing empty
+// line, not only on the field name it fails to be; a trailer field that is not a token keeps
+// the plain message.
+TEST(ChunkedDecoder, MissingFinalCrlfIsNamed) {
+  auto error_of = [](std::string_view bytes) {
+    std::array<FieldLine, 4> storage{};
+    ChunkedDecoder decoder(storage);
+    const ExactBuffer input(bytes);
+    EXPECT_EQ(decoder.feed(input.view()).status, Status::error) << bytes;
+    return decoder.error();
+  };
+  const ParseError missing = error_of("0\r\nHTTP/1.1 200 OK\r\n\r\n");
+  EXPECT_EQ(missing.rule, Rule::field_name_token);
+  EXPECT_NE(missing.message().find("no empty line ends the chunked body"), std::string_view::npos)
+      << missing.message();
+  const ParseError field = error_of("0\r\nX/Y: 1\r\n\r\n");
+  EXPECT_EQ(field.rule, Rule::field_name_token);
+  EXPECT_EQ(field.message().find("chunked body"), std::string_view::npos) << field.message();
+  const ParseError later = error_of("0\r\nA: 1\r\nHTTP/1.1 200 OK\r\n\r\n");
+  EXPECT_NE(later.message().find("chunked body"), std::string_view::npos) << later.message();
+  const ParseError inside = error_of("0\r\nAHTTP/1.1 200 OK\r\n\r\n");
+  EXPECT_EQ(inside.message().find("chunked body"), std::string_view::npos) << inside.message();
 }
 
 // A trailer section's notes name the trailer section, not the header section.

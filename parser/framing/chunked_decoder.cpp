@@ -185,7 +185,19 @@ ChunkedDecoder::Result ChunkedDecoder::trailer_section(std::string_view input,
   }
   adopt_trailer_findings();
   const ParseError& e = trailers_.error();
-  fail(e.rule, trailer_offset_ + e.offset, e.length, e.detail);
+  // A sender that forgets the CRLF after the last chunk starts the next response where the
+  // trailer section or its empty line belongs: the status line fails as a field name. Said so,
+  // since "not a token" alone does not point at the missing line (RFC 9112 §7.1).
+  // The name fails at the "/" of "HTTP/", four bytes into its line.
+  const std::string_view section = input.substr(pos);
+  const bool status_line_follows = e.rule == Rule::field_name_token && e.offset >= 4 &&
+                                   e.offset < section.size() &&
+                                   section.substr(e.offset - 4).starts_with("HTTP/") &&
+                                   (e.offset == 4 || section[e.offset - 5] == '\n');
+  fail(e.rule, trailer_offset_ + e.offset, e.length,
+       status_line_follows ? "no empty line ends the chunked body after its last chunk: a status "
+                             "line follows where a trailer field or the empty line belongs"
+                           : e.detail);
   return advance(Status::error, pos);
 }
 
