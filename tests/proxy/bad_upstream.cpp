@@ -184,6 +184,7 @@ std::string chunked_body(int pieces, std::size_t size) {
 void serve(int fd) {
   std::string in;
   bool drop_next = false;
+  bool said_close = false;  // a response on this connection said "Connection: close"
   char buffer[16384];
   for (;;) {
     std::size_t end;
@@ -228,6 +229,9 @@ void serve(int fd) {
         out = it->second.bytes;
         close_after = it->second.close_after;
       }
+    } else if (said_close) {
+      // A proxy that reuses a connection after "Connection: close" gets this, not its answer.
+      out = good("reused after close\n");
     } else if (target == "/good") {
       out = good("good\n");
     } else if (target == "/then-drop") {
@@ -241,6 +245,12 @@ void serve(int fd) {
       out = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n";  // no Date: date.required
     } else if (target == "/interim") {
       out = "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n" + good("final\n");
+    } else if (target == "/interim-close") {
+      // The close is said in the 103 only (RFC 9110 §7.6.1 applies to every response on the
+      // connection); the final response says nothing about persistence.
+      out = "HTTP/1.1 103 Early Hints\r\nConnection: close\r\nLink: </a.css>; rel=preload\r\n\r\n" +
+            good("final\n");
+      said_close = true;
     } else if (target == "/close-delimited") {
       out = "HTTP/1.1 200 OK\r\n" + std::string(kDate) + "Content-Type: text/plain\r\n\r\n";
       for (int i = 0; i < 100000; ++i)

@@ -606,6 +606,25 @@ TEST_F(Scripted, InterimResponsesAreForwarded) {
   EXPECT_EQ(old.read_response().status, 200u);
 }
 
+TEST_F(Scripted, AnInterimResponsesCloseEndsTheUpstreamConnection) {
+  start_proxy();
+  Client client(proxy_->port());
+  // The upstream says "Connection: close" in a 103 only, then answers every later request on
+  // that connection with "reused after close": the proxy must open a new connection.
+  ASSERT_TRUE(client.send("GET /interim-close HTTP/1.1\r\nHost: a\r\n\r\n"));
+  const Response hints = client.read_response();
+  ASSERT_TRUE(hints.ok) << hints.error;
+  EXPECT_EQ(hints.status, 103u);
+  EXPECT_EQ(hints.count("Connection"), 0u);  // hop-by-hop: not forwarded
+  const Response final_response = client.read_response();
+  ASSERT_TRUE(final_response.ok) << final_response.error;
+  EXPECT_EQ(final_response.body, "final\n");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(client.send("GET /good HTTP/1.1\r\nHost: a\r\n\r\n"));
+    EXPECT_EQ(client.read_response().body, "good\n") << proxy_->log();
+  }
+}
+
 TEST_F(Scripted, ExpectContinueGetsTheUpstreams100) {
   start_proxy();
   Client client(proxy_->port());
