@@ -70,6 +70,32 @@ TEST(FieldRegistry, IndexCountsFirstNextAndRepeats) {
   EXPECT_EQ(index.id_at(3), FieldId::other);
 }
 
+// Past FieldIndex::kCapacity lines the ids are not stored: known fields there are still found,
+// counted and walked, and a field first seen there has its first line there.
+TEST(FieldRegistry, IndexBeyondItsCapacity) {
+  constexpr std::size_t kLines = FieldIndex::kCapacity + 40;
+  std::string bytes = "HTTP/1.1 200 OK\r\nSet-Cookie: a\r\n";
+  for (std::size_t i = 1; i < kLines - 3; ++i)
+    bytes += "X-" + std::to_string(i) + ": v\r\n";
+  bytes += "Set-Cookie: b\r\nETag: \"e\"\r\nset-cookie: c\r\n\r\n";
+  Policy policy;
+  policy.limits.max_fields = kLines;
+  BasicResponseParser<kLines> parser(policy);
+  ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+  ASSERT_EQ(parser.response().field_count(), kLines);
+  const FieldIndex index(parser.response());
+  EXPECT_EQ(index.count(FieldId::set_cookie), 3U);
+  EXPECT_EQ(index.first(FieldId::set_cookie), 0U);
+  EXPECT_EQ(index.next(FieldId::set_cookie, 0), kLines - 3);
+  EXPECT_EQ(index.next(FieldId::set_cookie, kLines - 3), kLines - 1);
+  EXPECT_EQ(index.first(FieldId::etag), kLines - 2);
+  EXPECT_EQ(index.id_at(kLines - 2), FieldId::etag);
+  EXPECT_EQ(index.count(FieldId::etag), 1U);
+  EXPECT_EQ(index.repeated(), std::uint64_t{1} << static_cast<int>(FieldId::set_cookie));
+  EXPECT_EQ(index.present(),
+            index.repeated() | std::uint64_t{1} << static_cast<int>(FieldId::etag));
+}
+
 // The index reads names with word loads that must stay inside the response's bytes: every known
 // name, in every case, as the last field of bytes that end with the header section (and as the
 // first, right after the shortest status line), is still found, and a near miss is not: one

@@ -282,27 +282,42 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
 }  // namespace
 
 FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
-  // No array is cleared first (a memset per message costs more than the loop on short
-  // responses), and the loop has no branch on the names: which ones are known or repeated is not
-  // predictable, and a mispredicted branch per repeated field cost more than the rest of the
-  // loop. Walking the lines from the last to the first, every line writes its id's row of
-  // firsts_, so the first line with that id writes it last; unknown names write the row of
-  // FieldId::other, never read. present_ and repeated_ need no order.
+  // No array is cleared first (a memset per message costs more than the loops on short
+  // responses), and no loop branches on the names: which ones are known or repeated is not
+  // predictable, and a mispredicted branch per repeated field cost more than the rest.
+  //
+  // Two passes. The first maps each name to its id: every line on its own, so lines overlap in
+  // the pipeline. The second folds the ids into present_, repeated_ and firsts_, a chain from
+  // line to line that is short on its own; in one loop with the first, the registers ran out
+  // and `repeated` went through the stack, a store and a load per line (framing alone on the
+  // realistic corpus: 45.0 against 46.8 µs per pass, in alternating runs).
+  // The second pass walks from the last line to the first, so that every line writes its id's
+  // row of firsts_ and the first line with that id writes it last; unknown names write the row
+  // of FieldId::other, never read. present_ and repeated_ need no order.
   const std::size_t n = response.field_count();
+  const std::size_t stored = std::min(n, kCapacity);
+  unsigned line_flags = 0;
+  for (std::size_t i = 0; i < stored; ++i) {
+    line_flags |= response.field_lines[i].flags;
+    ids_[i] = id_in_response(response, response.field_lines[i].name);
+  }
   constexpr std::uint64_t kKnown = ~(std::uint64_t{1} << static_cast<std::size_t>(FieldId::other));
   std::uint64_t present = 0;
   std::uint64_t repeated = 0;
-  unsigned line_flags = 0;
-  for (std::size_t i = n; i-- > 0;) {
-    line_flags |= response.field_lines[i].flags;
-    const FieldId id = id_in_response(response, response.field_lines[i].name);
-    if (i < kCapacity) ids_[i] = id;
+  const auto fold = [&](std::size_t i, FieldId id) noexcept {
     const auto k = static_cast<std::size_t>(id);
     const std::uint64_t bit = (std::uint64_t{1} << k) & kKnown;
     repeated |= present & bit;
     present |= bit;
     firsts_[k] = static_cast<std::uint32_t>(i);
+  };
+  // Lines past kCapacity (rare, and after every stored one): their ids are not kept.
+  for (std::size_t i = n; i-- > stored;) {
+    line_flags |= response.field_lines[i].flags;
+    fold(i, id_in_response(response, response.field_lines[i].name));
   }
+  for (std::size_t i = stored; i-- > 0;)
+    fold(i, ids_[i]);
   present_ = present;
   repeated_ = repeated;
   line_flags_ = static_cast<std::uint8_t>(line_flags);
