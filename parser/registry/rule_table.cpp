@@ -4335,7 +4335,7 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must,
         .context = Context::stream,
         .source = "RFC 9112 §8",
-        .summary = "the connection closed before the end of the message",
+        .summary = "the input ended before the end of the message",
         .explanation =
             "The input ended before the response was complete, for example in the middle of "
             "the header section. An incomplete message MUST be recorded as incomplete (RFC "

@@ -11,6 +11,7 @@ import email.utils
 import socket
 import sys
 import threading
+import time
 
 ETAG = '"v1"'
 LAST_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT"
@@ -74,6 +75,9 @@ def respond(path, method, conditional):
                                     ("Content-Length", "3"),
                                     ("Transfer-Encoding", "chunked")],
                          b"" if head else b"5\r\nhello\r\n0\r\n\r\n"), True
+    if path == "/unparsable":
+        # A NUL in the reason phrase: no response can be read, on any connection.
+        return b"HTTP/1.1 200 \xff\x00\r\nContent-Length: 0\r\n\r\n", False
     if path == "/close":
         # Valid, but every response closes the connection: the probe reconnects.
         return _response("200 OK", _page(fields=[("Connection", "close")]), body), True
@@ -94,6 +98,31 @@ def _read_request(conn, buffered):
     return (method, target, conditional), rest
 
 
+def _stream(conn, path):
+    """The scenarios that never end a response: they send until the client goes away (or for
+    at most 20 s). Returns False for a path that is not one of them."""
+    deadline = time.time() + 20
+    if path == "/endless":
+        # No Content-Length: a close-delimited body that never closes.
+        conn.sendall(_response("200 OK", [("Date", _date()), ("Content-Type", "text/plain")]))
+        while time.time() < deadline:
+            conn.sendall(b"x" * 65536)
+        return True
+    if path == "/drip":
+        # A close-delimited body, one byte every 50 ms: never a pause long enough to time out.
+        conn.sendall(_response("200 OK", [("Date", _date()), ("Content-Type", "text/plain")]))
+        while time.time() < deadline:
+            conn.sendall(b"x")
+            time.sleep(0.05)
+        return True
+    if path == "/stall":
+        # Five bytes of ten, then silence with the connection open.
+        conn.sendall(_response("200 OK", _page(length=10), b"hello"))
+        time.sleep(3)
+        return True
+    return False
+
+
 def _serve_connection(conn):
     with conn:
         conn.settimeout(10)
@@ -104,6 +133,8 @@ def _serve_connection(conn):
                 if request is None:
                     return
                 method, target, conditional = request
+                if _stream(conn, target.split("?", 1)[0]):
+                    return
                 data, close = respond(target.split("?", 1)[0], method, conditional)
                 conn.sendall(data)
                 if close:

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -148,6 +149,14 @@ class CheckText(unittest.TestCase):
         self.assertEqual(f["excerpt"], "Date: Mon, 01 Jan 2024 00:00:00 GMT\\r\\n")
         self.assertEqual(caret_column(f), len(f["excerpt"]))
 
+    def test_headlines_cut_between_escapes_and_show_a_lone_line_ending(self):
+        data = (b"HTTP/1.1 200 " + b"R" * 83 + b"\xe9\xe9\xe9\r\nContent-Length: 0\r\n\r\n"
+                b"\r\n")
+        _, out, _ = run("check", "-q", "-", stdin=data)
+        heads = [line for line in out.splitlines() if ": response " in line]
+        self.assertEqual(heads[0], "-:0: response 1: HTTP/1.1 200 " + "R" * 83 + "... [warn]")
+        self.assertEqual(heads[1], "-:122: response 2: \\r\\n (not parsed) [reject]")
+
     def test_long_line_is_cut_around_the_caret_and_control_bytes_are_visible(self):
         data = (b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 300 + b"\x01" + b"b" * 300 +
                 b"\r\nContent-Length: 0\r\n\r\n")
@@ -217,7 +226,8 @@ class CheckExitStatus(unittest.TestCase):
                      ["check", "--format", "xml"], ["check", "--allow", "everything",
                                                     example("200-page.http")],
                      ["check", "--explain", "no.such-rule"], ["nosuchcommand"],
-                     ["probe"], ["codes", "--class", "6xx"]):
+                     ["probe"], ["codes", "--class", "6xx"], ["codes", "--class", "1xx", "200"],
+                     ["check", "--upstream-interim", "1", "-"]):
             status, _, err = run(*args)
             self.assertEqual(status, 2, args)
             self.assertTrue(err.strip(), args)
@@ -236,6 +246,27 @@ class CheckInputs(unittest.TestCase):
             self.assertEqual(status, 0)
             self.assertIn("-:168: response 2: HTTP/1.1 204 No Content [accept]", out)
             self.assertIn("3 responses in 1 file:", out)
+
+    def test_pipes_by_name_are_read(self):
+        # /dev/stdin and a named pipe (what `<(...)` gives) are read like standard input.
+        data = open(example("200-page.http"), "rb").read()
+        status, out, _ = run("check", "-q", "/dev/stdin", stdin=data)
+        self.assertEqual(status, 0, out)
+        self.assertIn("1 response in 1 file:", out)
+        with tempfile.TemporaryDirectory() as d:
+            fifo = os.path.join(d, "capture")
+            os.mkfifo(fifo)
+            writer = threading.Thread(target=lambda: open(fifo, "wb").write(data))
+            writer.start()
+            status, out, _ = run("check", "-q", fifo)
+            writer.join()
+            self.assertEqual(status, 0, out)
+            self.assertIn("1 response in 1 file:", out)
+
+    def test_an_empty_input_is_not_a_pass(self):
+        status, out, _ = run("check", "-", stdin=b"")
+        self.assertEqual(status, 2)
+        self.assertIn("no bytes (an empty input has no response to check)", out)
 
     def test_directories_are_walked_recursively(self):
         with tempfile.TemporaryDirectory() as d:
@@ -437,6 +468,10 @@ class CheckInputs(unittest.TestCase):
 VERDICTS = {"accept", "warn", "reject"}
 SEVERITIES = {"error", "warning", "info"}
 KINDS = {"none", "content-length", "chunked", "close", "tunnel"}
+# Every key of a JSON line, in order: in every line, whatever happened (README).
+JSON_KEYS = ["file", "index", "offset", "request", "method", "parsed", "version", "status",
+             "reason", "headers", "framing", "size", "error", "findings", "findings_dropped",
+             "first_dropped_error", "verdict", "llhttp"]
 
 
 class CheckJson(unittest.TestCase):
@@ -492,6 +527,23 @@ class CheckJson(unittest.TestCase):
             with self.subTest(file=line["file"], index=line["index"]):
                 self.check_line(line)
         self.assertTrue(any(not line["parsed"] for line in lines))
+
+    def test_every_line_has_every_key(self):
+        # Responses parsed or not, an unreadable file, an empty one, with and without llhttp.
+        with tempfile.NamedTemporaryFile(suffix=".http") as empty:
+            for extra in ([], ["--compare", "llhttp"]):
+                _, out, _ = run("check", "--format", "json", *extra, EXAMPLES, "/nonexistent.http",
+                                empty.name)
+                lines = json_lines(out)
+                for line in lines:
+                    self.assertEqual(list(line.keys()), JSON_KEYS, line["file"])
+                self.assertEqual(lines[-1]["error"]["message"],
+                                 "no bytes (an empty input has no response to check)")
+                self.assertEqual(lines[-2]["error"]["code"], "io")
+                self.assertEqual(lines[-2]["findings"], [])
+                self.assertEqual(lines[0]["llhttp"] is None, not extra)
+                self.assertIsNone(lines[0]["request"])
+                self.assertIsNone(lines[0]["error"])
 
     def test_values_of_one_response(self):
         _, out, _ = run("check", "--format", "json", example("bad-te-and-cl.http"))
@@ -562,6 +614,21 @@ class CheckSarif(unittest.TestCase):
         self.assertEqual(run0["results"], [])
         self.assertFalse(run0["invocations"][0]["executionSuccessful"])
         self.assertEqual(len(run0["invocations"][0]["toolExecutionNotifications"]), 1)
+
+
+class SarifUrisAndDisagreements(unittest.TestCase):
+    def test_file_names_become_uri_references_and_disagreements_are_noted(self):
+        with tempfile.TemporaryDirectory() as d:
+            name = os.path.join(d, 'we"ird name%.http')
+            shutil.copy(example("bad-obs-fold.http"), name)
+            _, out, _ = run("check", "--format", "sarif", "--compare", "llhttp", name)
+        run_ = json.loads(out)["runs"][0]
+        uri = run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        self.assertEqual(uri, d + "/we%22ird%20name%25.http")
+        notes = run_["invocations"][0]["toolExecutionNotifications"]
+        self.assertEqual([n["message"]["text"] for n in notes],
+                         ["1 disagreement with llhttp (--compare) is not among the SARIF results: "
+                          "--format text or json lists them"])
 
 
 class Explain(unittest.TestCase):
@@ -799,6 +866,41 @@ class ProbeBadServer(unittest.TestCase):
         self.assertIn("opening a new connection: the response does not keep the connection", out)
         self.assertIn("3 responses in 3 connections", out)
 
+    def test_an_endless_body_stops_at_max_bytes(self):
+        started = time.time()
+        status, lines, _ = self.probe("/endless", "--max-bytes", "1000000")
+        self.assertLess(time.time() - started, 15)
+        self.assertEqual(status, 1)
+        get = [line for line in lines if "findings" in line][0]
+        self.assertEqual(get["method"], "GET")
+        f = [f for f in get["findings"] if f["rule"] == "message.incomplete"][0]
+        self.assertIn("stopped reading after", f["message"])
+        self.assertIn("--max-bytes", f["message"])
+
+    def test_a_slow_endless_body_stops_at_max_time(self):
+        started = time.time()
+        status, out, _ = run("probe", "--max-time", "0.5", self.server.url("/drip"))
+        self.assertLess(time.time() - started, 10)
+        self.assertEqual(status, 1)
+        self.assertIn("stopped reading after 500 ms for one request (--max-time)", out)
+
+    def test_a_stalled_body_is_incomplete_not_closed(self):
+        # The connection stays open: the response never completed, the server did not close.
+        _, out, _ = run("probe", "--format", "json", "--timeout", "0.3", self.server.url("/stall"))
+        get = [line for line in json_lines(out) if "findings" in line][0]
+        rules = self.rules([get])
+        self.assertIn("message.incomplete", rules)
+        self.assertNotIn("framing.cl-incorrect", rules)
+        f = [f for f in get["findings"] if f["rule"] == "message.incomplete"][0]
+        self.assertIn("no byte came for 300 ms", f["message"])
+
+    def test_an_unparsable_response_names_why_and_opens_no_idle_connection(self):
+        status, out, _ = run("probe", self.server.url("/unparsable"))
+        self.assertEqual(status, 1)
+        self.assertIn("opening a new connection: a response could not be parsed", out)
+        self.assertIn("no conditional GET: the GET response could not be parsed", out)
+        self.assertIn("2 responses in 2 connections", out)
+
     def test_text_output(self):
         status, out, _ = run("probe", self.server.url("/304-content-type"))
         self.assertEqual(status, 0)
@@ -824,6 +926,15 @@ class ProbeErrors(unittest.TestCase):
         self.assertEqual(status, 2)
         self.assertIn("https is not supported", err)
         self.assertEqual(out, "")
+
+    def test_waits_out_of_range_are_usage_errors(self):
+        # Below a millisecond a wait rounds to nothing; past a day a deadline overflows.
+        for option, value in (("--timeout", "0"), ("--timeout", "0.0001"), ("--timeout", "1e16"),
+                              ("--connect-timeout", "1e10"), ("--max-time", "0"),
+                              ("--max-bytes", "0"), ("--settle", "-1")):
+            status, _, err = run("probe", option, value, "http://127.0.0.1:9/")
+            self.assertEqual(status, 2, (option, value))
+            self.assertIn(option, err)
 
     def test_a_bad_url_is_a_usage_error(self):
         for url in ("127.0.0.1", "http://h:99999/", "http://"):

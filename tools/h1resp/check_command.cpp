@@ -64,12 +64,19 @@ int run(const CheckArguments& a) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string& file = files[i];
     const report::InputBytes input = report::InputBytes::open(file);
-    if (!input.error().empty()) {
+    // An empty input holds no response to judge (a capture of a server that never answered,
+    // a wrong file): like the probe's connection that got no byte, it is not a pass.
+    const std::string_view error =
+        !input.error().empty() ? std::string_view(input.error())
+        : input.bytes().empty()
+            ? std::string_view("no bytes (an empty input has no response to check)")
+            : std::string_view();
+    if (!error.empty()) {
       progress.clear();
       ++summary.unreadable;
-      reporter->unreadable(file, input.error());
+      reporter->unreadable(file, error);
       // Machine formats keep the error in their output; a person watching needs it too.
-      if (a.judge.format != "text") fmt::print(stderr, "h1resp: {}: {}\n", file, input.error());
+      if (a.judge.format != "text") fmt::print(stderr, "h1resp: {}: {}\n", file, error);
       continue;
     }
     progress.begin_input(file == "-" ? "standard input" : file, input.bytes().size(), i + 1,
@@ -112,13 +119,15 @@ Runner add_check_command(CLI::App& app) {
                     "the 200 response the same request gets, or a cache's stored response, as "
                     "raw bytes (HEAD's Content-Length, a 304's fields and validators, a 206's "
                     "fields)");
-  check->add_flag("--proxy-output", args->exchange.proxy_output,
-                  "the responses are a proxy's own output, not an upstream's");
+  CLI::Option* proxy_output =
+      check->add_flag("--proxy-output", args->exchange.proxy_output,
+                      "the responses are a proxy's own output, not an upstream's");
   check
       ->add_option("--upstream-interim", args->exchange.upstream_interim,
                    "with --proxy-output: the 1xx responses the proxy received upstream for each "
                    "request, which it must forward")
-      ->check(CLI::Range(0, 255));
+      ->check(CLI::Range(0, 255))
+      ->needs(proxy_output);
   check
       ->add_option("--compare", args->compare,
                    "also read the bytes with llhttp (as Node.js builds it, or its strict build) "

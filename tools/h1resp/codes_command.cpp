@@ -99,24 +99,26 @@ Runner add_codes_command(CLI::App& app) {
   CLI::App* codes = app.add_subcommand("codes", "look up the status code registry");
   // Read as decimal digits: CLI11 reads integers with C's base prefixes, so "010" was 8 and
   // "0x1f6" was 502.
-  codes
-      ->add_option_function<std::string>(
-          "code",
-          [args](const std::string& text) {
-            args->code = 0;
-            for (const char ch : text)
-              args->code = args->code * 10 + (ch - '0');
-          },
-          "a status code, e.g. 308")
-      ->check(CLI::Validator(
-          [](const std::string& text) -> std::string {
-            const bool digits = !text.empty() && text.size() <= 3 &&
-                                text.find_first_not_of("0123456789") == std::string::npos;
-            return digits ? std::string() : "a status code is one to three decimal digits";
-          },
-          "DIGITS"));
+  CLI::Option* code =
+      codes
+          ->add_option_function<std::string>(
+              "code",
+              [args](const std::string& text) {
+                args->code = 0;
+                for (const char ch : text)
+                  args->code = args->code * 10 + (ch - '0');
+              },
+              "a status code, e.g. 308")
+          ->check(CLI::Validator(
+              [](const std::string& text) -> std::string {
+                const bool digits = !text.empty() && text.size() <= 3 &&
+                                    text.find_first_not_of("0123456789") == std::string::npos;
+                return digits ? std::string() : "a status code is one to three decimal digits";
+              },
+              "DIGITS"));
   codes->add_option("--class", args->cls, "list one class: 1xx, 2xx, 3xx, 4xx or 5xx")
-      ->check(CLI::IsMember({"1xx", "2xx", "3xx", "4xx", "5xx"}));
+      ->check(CLI::IsMember({"1xx", "2xx", "3xx", "4xx", "5xx"}))
+      ->excludes(code);
   return [args] { return run(*args); };
 }
 

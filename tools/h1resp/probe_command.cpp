@@ -18,7 +18,14 @@ struct ProbeArguments {
   double connect_timeout = 5;
   double timeout = 10;
   double settle = 0.15;
+  double max_time = 60;
+  std::size_t max_bytes = std::size_t{64} << 20;
 };
+
+// Seconds the options take: at least a millisecond (what the waits count in), at most a day
+// (the deadlines are added to the clock's now).
+constexpr double kShortestWait = 0.001;
+constexpr double kLongestWait = 86400;
 
 std::chrono::milliseconds milliseconds(double seconds) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
@@ -39,6 +46,8 @@ int run(const ProbeArguments& a) {
   options.connect_timeout = milliseconds(a.connect_timeout);
   options.timeout = milliseconds(a.timeout);
   options.settle = milliseconds(a.settle);
+  options.max_time = milliseconds(a.max_time);
+  options.max_bytes = a.max_bytes;
   options.user_agent = fmt::format("h1resp/{} (probe)", kVersion);
 
   const std::unique_ptr<report::Reporter> reporter = make_reporter(a.judge);
@@ -61,16 +70,26 @@ Runner add_probe_command(CLI::App& app) {
   probe
       ->add_option("--connect-timeout", args->connect_timeout,
                    "seconds to resolve and connect (default 5)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(kShortestWait, kLongestWait));
   probe
       ->add_option("--timeout", args->timeout,
                    "seconds to wait for the next bytes of a response (default 10)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(kShortestWait, kLongestWait));
   probe
       ->add_option("--settle", args->settle,
                    "seconds to wait after each response for bytes that should not come, such as "
                    "a body after HEAD or 304 (default 0.15)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0.0, kLongestWait));
+  probe
+      ->add_option("--max-time", args->max_time,
+                   "seconds one request may take in all, its responses and stray bytes read "
+                   "(default 60)")
+      ->check(CLI::Range(kShortestWait, kLongestWait));
+  probe
+      ->add_option("--max-bytes", args->max_bytes,
+                   "bytes read for one request at most; a server that sends more is cut off "
+                   "there (default 67108864, 64 MiB)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   add_judge_options(*probe, args->judge);
   return [args] { return run(*args); };
 }

@@ -2,8 +2,10 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <chrono>
 #include <deque>
 #include <optional>
 
@@ -28,7 +30,9 @@ struct Received {
   bool complete = false;        // the final response was read to its end
   bool reusable = false;        // the connection may carry the next request
   bool stray = false;           // bytes came after the final response
+  bool closed = false;          // the connection ended (closed by the server, or an I/O error)
   std::string problem;          // why reading stopped early, for people (timeout, I/O error)
+  std::chrono::steady_clock::time_point deadline;  // ProbeOptions::max_time from the request
 };
 
 std::optional<std::uint64_t> content_length_value(const Response& r) {
@@ -61,7 +65,6 @@ class Prober {
     exchange(request("GET", {}), RequestMethod::get, Role::get);
     if (!ready()) return;
     exchange(request("HEAD", {}), RequestMethod::head, Role::head);
-    if (!ready()) return;
     if (!reference_) {
       note("no conditional GET: the GET response could not be parsed");
       return;
@@ -80,6 +83,7 @@ class Prober {
           "revalidate with");
       return;
     }
+    if (!ready()) return;
     exchange(request("GET", conditions), RequestMethod::get, Role::conditional);
   }
 
@@ -114,22 +118,49 @@ class Prober {
     return connect();
   }
 
+  // The time left before r's deadline, at most `wait`; zero when it has passed.
+  static Connection::Duration time_left(const Received& r, Connection::Duration wait) {
+    const auto left = std::chrono::duration_cast<Connection::Duration>(
+        r.deadline - std::chrono::steady_clock::now());
+    return std::clamp(left, Connection::Duration(0), wait);
+  }
+
+  // Reads more of the response into r.bytes, within the bounds of ProbeOptions: past them, or
+  // once the connection ends, `ended` is set and r.problem says why when it is not a close.
   Connection::Read read_more(Received& r, bool& ended) {
     if (ended) return Connection::Read::closed;
-    const Connection::Read result = connection_.read_some(r.bytes, options_.timeout);
+    if (r.bytes.size() >= options_.max_bytes) {
+      ended = true;
+      r.problem = fmt::format("stopped reading after {} bytes for one request (--max-bytes)",
+                              r.bytes.size());
+      return Connection::Read::timeout;
+    }
+    const Connection::Duration wait = time_left(r, options_.timeout);
+    if (wait.count() == 0) {
+      ended = true;
+      r.problem = fmt::format("stopped reading after {} ms for one request (--max-time)",
+                              options_.max_time.count());
+      return Connection::Read::timeout;
+    }
+    const Connection::Read result = connection_.read_some(r.bytes, wait);
     switch (result) {
       case Connection::Read::data:
         break;
       case Connection::Read::closed:
         ended = true;
+        r.closed = true;
         break;
       case Connection::Read::timeout:
         ended = true;
-        r.problem = fmt::format("no byte came for {} ms: gave up on the response",
-                                options_.timeout.count());
+        r.problem = wait < options_.timeout
+                        ? fmt::format("stopped reading after {} ms for one request (--max-time)",
+                                      options_.max_time.count())
+                        : fmt::format("no byte came for {} ms: gave up on the response",
+                                      options_.timeout.count());
         break;
       case Connection::Read::error:
         ended = true;
+        r.closed = true;
         r.problem = connection_.error();
         break;
     }
@@ -140,6 +171,7 @@ class Prober {
   // bytes follow it before the connection goes quiet.
   Received receive(RequestMethod method) {
     Received r;
+    r.deadline = std::chrono::steady_clock::now() + options_.max_time;
     bool ended = false;
     std::size_t start = 0;
     for (;;) {
@@ -155,7 +187,13 @@ class Prober {
         read_more(r, ended);
       }
       r.final_start = start;
-      if (status != ParseStatus::complete) return r;  // the stream is lost
+      if (status != ParseStatus::complete) {  // the stream is lost
+        if (why_new_connection_.empty()) {
+          why_new_connection_ = status == ParseStatus::error ? "a response could not be parsed"
+                                                             : "a response did not complete";
+        }
+        return r;
+      }
 
       FindingList scratch;
       const Framing framing = decide_framing(parser_.response(), method, scratch);
@@ -201,7 +239,9 @@ class Prober {
       if (complete && !ended) {
         const std::size_t before = r.bytes.size();
         while (r.bytes.size() - before < kMaxStrayBytes) {
-          const Connection::Read got = connection_.read_some(r.bytes, options_.settle);
+          const Connection::Duration wait = time_left(r, options_.settle);
+          if (wait.count() == 0) break;
+          const Connection::Read got = connection_.read_some(r.bytes, wait);
           if (got != Connection::Read::data) {
             if (got == Connection::Read::closed || got == Connection::Read::error) {
               r.reusable = false;
@@ -290,7 +330,9 @@ class Prober {
     stream_options.policy = options_.policy;
     const RequestMethod methods[] = {method};
     stream_options.methods = methods;
-    stream_options.closed = true;
+    // A final response cut short by a timeout or a bound is incomplete, not closed early; after
+    // a complete one, the stray bytes that came before the connection went quiet are all.
+    stream_options.closed = r.closed || r.complete;
     stream_options.request = context;
     ResponseStream stream(r.bytes, stream_options);
     StreamMessage m;
@@ -300,6 +342,14 @@ class Prober {
       if (final_response && m.status == ParseStatus::complete) {
         if (role == Role::get) remember_reference(r, m);
         if (role == Role::head) compare_with_get(m);
+      }
+      if (!m.complete && !stream_options.closed && m.verdict() != Verdict::reject) {
+        // Reading stopped with the connection open (a timeout or a bound): the response never
+        // completed, which a client sees as a failure too (RFC 9112 §8).
+        const std::string& text =
+            details_.emplace_back(fmt::format("the response did not complete: {}",
+                                              r.problem.empty() ? "reading stopped" : r.problem));
+        m.findings.add(Rule::message_incomplete, Severity::error, m.size, 0, text);
       }
       m.index += responses_;
       summary_.count(m);

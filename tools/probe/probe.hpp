@@ -22,6 +22,11 @@ struct ProbeOptions {
   // How long to wait after a complete response for bytes the server should not send (a body
   // after HEAD or 304, more bytes than Content-Length); they would be read as the next response.
   std::chrono::milliseconds settle{150};
+  // Bounds on what one request may take, whatever the server sends: the bytes read (interim
+  // responses, body and stray bytes included) and the time from the request to the last read.
+  // A server that streams without end stops the probe there with a note, not out of memory.
+  std::size_t max_bytes = std::size_t{64} << 20;
+  std::chrono::milliseconds max_time{60000};
   std::string user_agent = "h1resp-probe";
 };
 

@@ -16,12 +16,22 @@ namespace h1resp::report {
 
 namespace {
 
-// Reads all of `fd` (a pipe or a terminal) into `out`.
+// What is read into memory from one input that cannot be mapped (a pipe, a terminal, a
+// device): /dev/zero or an endless pipe must end with an error, not with the memory.
+constexpr std::size_t kMaxStreamBytes = std::size_t{1} << 30;
+
+// Reads all of `fd` (a pipe, a terminal or a device) into `out`, up to kMaxStreamBytes.
 std::string read_all(int fd, std::string& out) {
   constexpr std::size_t kChunk = 1 << 20;
   std::size_t used = 0;
   for (;;) {
-    if (out.size() - used < kChunk) out.resize(std::max(out.size() * 2, used + kChunk));
+    if (used >= kMaxStreamBytes) {
+      out.resize(used);
+      return "more than 1 GiB from a pipe or device (save it to a file to check it)";
+    }
+    if (out.size() - used < kChunk) {
+      out.resize(std::min(std::max(out.size() * 2, used + kChunk), kMaxStreamBytes));
+    }
     const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
     if (n == 0) break;
     if (n < 0) {
@@ -52,14 +62,16 @@ InputBytes InputBytes::open(const std::string& path) {
     return in;
   }
   if (!S_ISREG(st.st_mode)) {
-    if (standard_input) {
-      // A pipe or a terminal: read it all; a redirected file is mapped below.
+    if (S_ISDIR(st.st_mode)) {
+      in.error_ = "is a directory";
+    } else {
+      // A pipe (also `<(...)` and /dev/stdin), a terminal or a device: read it all; a
+      // redirected file is mapped below.
       in.error_ = read_all(fd, in.owned_);
+      if (!in.error_.empty()) in.owned_.clear();
       in.bytes_ = in.owned_;
-      return in;
     }
-    in.error_ = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
-    ::close(fd);
+    if (!standard_input) ::close(fd);
     return in;
   }
   const auto size = static_cast<std::size_t>(st.st_size);

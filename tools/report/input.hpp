@@ -9,7 +9,8 @@
 
 namespace h1resp::report {
 
-// The bytes of one input, owned: a memory mapping of a file, or the bytes read from stdin.
+// The bytes of one input, owned: a memory mapping of a file, or the bytes read from stdin, a
+// pipe or a device (at most 1 GiB: past that, an error).
 class InputBytes {
  public:
   // Maps `path` ("-": reads standard input). On failure, error() says why and bytes() is empty.

@@ -1,6 +1,8 @@
-// JSON Lines for machines: one object per response. The keys are a contract (README): later
-// versions add keys, never rename or remove them. Every key is always present; what is not
-// known (the status of a response that did not parse) is null.
+// JSON Lines for machines: one object per response, or per input that could not be read. The
+// keys are a contract (README): later versions add keys, never rename or remove them. Every key
+// is in every object, in the same order; what is not known or does not apply (the status of a
+// response that did not parse, the request outside the probe, llhttp without --compare) is
+// null.
 #include <fmt/core.h>
 
 #include "report/json_writer.hpp"
@@ -22,7 +24,12 @@ class JsonReporter final : public Reporter {
     JsonWriter j(line_);
     j.begin_object();
     j.member("file", e.file).member("index", m.index).member("offset", m.offset);
-    if (!e.request.empty()) j.member("request", e.request);
+    j.key("request");
+    if (e.request.empty()) {
+      j.null();
+    } else {
+      j.value(e.request);
+    }
     j.member("method", to_string(m.method));
     j.member("parsed", parsed);
     j.key("version");
@@ -67,8 +74,9 @@ class JsonReporter final : public Reporter {
       j.null();
     }
     j.member("size", m.size);
+    j.key("error");
     if (m.status == ParseStatus::error || m.error.rule != Rule::count_) {
-      j.key("error").begin_object();
+      j.begin_object();
       j.member("code",
                m.error.rule == Rule::count_ ? std::string_view("error") : to_string(m.error.rule));
       j.member("offset", static_cast<std::uint64_t>(m.error.offset));
@@ -76,6 +84,8 @@ class JsonReporter final : public Reporter {
                               ? std::string(m.error.message())
                               : finding_message(rule_info(m.error.rule).summary, m.error.detail));
       j.end_object();
+    } else {
+      j.null();
     }
     auto finding_object = [&](const Finding& f) {
       const RuleInfo& info = rule_info(f.rule);
@@ -105,8 +115,9 @@ class JsonReporter final : public Reporter {
       j.null();
     }
     j.member("verdict", to_string(m.verdict()));
+    j.key("llhttp");
     if (e.disagreements != nullptr) {
-      j.key("llhttp").begin_array();
+      j.begin_array();
       for (const Disagreement& d : *e.disagreements) {
         j.begin_object().member("kind", interop::to_string(d.kind)).member("what", d.what);
         j.key("divergence");
@@ -118,6 +129,8 @@ class JsonReporter final : public Reporter {
         j.end_object();
       }
       j.end_array();
+    } else {
+      j.null();
     }
     j.end_object();
     line_ += '\n';
@@ -130,9 +143,18 @@ class JsonReporter final : public Reporter {
   void unreadable(std::string_view file, std::string_view why) override {
     line_.clear();
     JsonWriter j(line_);
-    j.begin_object().member("file", file).member("parsed", false).key("error").begin_object();
+    // The keys of response(), in its order: nothing was read, so nearly all are null.
+    j.begin_object().member("file", file);
+    for (const char* key : {"index", "offset", "request", "method"})
+      j.key(key).null();
+    j.member("parsed", false);
+    for (const char* key : {"version", "status", "reason", "headers", "framing", "size"})
+      j.key(key).null();
+    j.key("error").begin_object();
     j.member("code", "io").key("offset").null().member("message", why).end_object();
-    j.member("verdict", "reject").end_object();
+    j.key("findings").begin_array().end_array();
+    j.member("findings_dropped", std::uint64_t{0}).key("first_dropped_error").null();
+    j.member("verdict", "reject").key("llhttp").null().end_object();
     line_ += '\n';
     std::fwrite(line_.data(), 1, line_.size(), out_);
   }

@@ -22,12 +22,37 @@ std::string_view sarif_level(Severity s) {
   return "none";
 }
 
+// artifactLocation.uri is a URI reference (SARIF 2.1.0 §3.4.3): a file name has every byte but
+// RFC 3986's unreserved ones and "/" percent-encoded (a space, "%", a quote, a colon that would
+// read as a scheme); the probe's URL is one already.
+std::string artifact_uri(std::string_view file) {
+  if (file.starts_with("http://")) return std::string(file);
+  std::string uri;
+  for (const char c : file) {
+    const auto b = static_cast<unsigned char>(c);
+    const bool unreserved = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                            (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_' ||
+                            b == '~' || b == '/';
+    if (unreserved) {
+      uri += c;
+    } else {
+      uri += fmt::format("%{:02X}", b);
+    }
+  }
+  return uri;
+}
+
 class SarifReporter final : public Reporter {
  public:
   SarifReporter(std::FILE* out, std::string_view version) : out_(out), version_(version) {}
 
   void response(const ResponseEvent& e) override {
     const StreamMessage& m = e.message;
+    if (e.disagreements != nullptr) disagreements_ += e.disagreements->size();
+    if (m.findings.size() != 0 && e.file != uri_file_) {
+      uri_file_.assign(e.file);
+      uri_ = artifact_uri(e.file);
+    }
     for (const Finding& f : m.findings) {
       begin();
       buffer_.clear();
@@ -39,7 +64,7 @@ class SarifReporter final : public Reporter {
           .member("level", sarif_level(f.severity));
       j.key("message").begin_object().member("text", finding_message(f)).end_object();
       j.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
-      j.key("artifactLocation").begin_object().member("uri", e.file).end_object();
+      j.key("artifactLocation").begin_object().member("uri", uri_).end_object();
       j.key("region")
           .begin_object()
           .member("byteOffset", m.offset + f.offset)
@@ -70,6 +95,19 @@ class SarifReporter final : public Reporter {
   }
 
   void finish(const Summary& summary) override {
+    if (disagreements_ != 0) {
+      // llhttp's readings are not h1resp's rules: said here, so a reader of the log knows.
+      JsonWriter j(notifications_);
+      if (!notifications_.empty()) notifications_ += ',';
+      j.begin_object().member("level", "note").key("message").begin_object();
+      j.member("text",
+               fmt::format("{} with llhttp (--compare) {} not among the SARIF results: "
+                           "--format text or json lists them",
+                           disagreements_ == 1 ? std::string("1 disagreement")
+                                               : fmt::format("{} disagreements", disagreements_),
+                           disagreements_ == 1 ? "is" : "are"));
+      j.end_object().end_object();
+    }
     begin();
     write(first_result_ ? "],\n" : "\n  ],\n");
     buffer_.clear();
@@ -126,6 +164,9 @@ class SarifReporter final : public Reporter {
   std::string version_;
   std::string buffer_;
   std::string notifications_;
+  std::string uri_file_;  // the input uri_ was made from
+  std::string uri_;       // its artifactLocation.uri
+  std::size_t disagreements_ = 0;
   bool begun_ = false;
   bool first_result_ = true;
 };

@@ -146,14 +146,28 @@ class TextReporter final : public Reporter {
     const Response& r = m.response;
     std::string line;
     if (r.status_line.length != 0) {
-      line = visible(r.text(r.status_line));
+      // Cut between bytes, never inside the escape of one ("\xe9").
+      const std::string_view raw = r.text(r.status_line);
+      std::size_t width = 0;
+      for (const char c : raw)
+        width += visible_width(static_cast<unsigned char>(c));
+      std::size_t keep = raw.size();
+      if (width > kHeadlineColumns) {
+        keep = 0;
+        for (std::size_t w = 0; keep < raw.size(); ++keep) {
+          w += visible_width(static_cast<unsigned char>(raw[keep]));
+          if (w > kHeadlineColumns - 3) break;
+        }
+      }
+      line = visible(raw.substr(0, keep));
+      if (keep < raw.size()) line += "...";
     } else {
-      // Not parsed as far as a status line: show how the bytes start.
+      // Not parsed as far as a status line: show how the bytes start, without the line ending
+      // unless it is all there is.
       const SourceExcerpt x = excerpt(bytes, 0, 0, ExcerptLimits{.max_columns = 60});
       line = x.text.empty() ? "(no bytes)" : x.text;
-      if (line.ends_with("\\r\\n")) line.resize(line.size() - 4);
+      if (line.ends_with("\\r\\n") && line.size() > 4) line.resize(line.size() - 4);
     }
-    if (line.size() > kHeadlineColumns) line = line.substr(0, kHeadlineColumns - 3) + "...";
     append("{}:{}: ", e.file, m.offset);
     // The method, when it is not the everyday GET or was set by a request actually sent.
     const bool show_method = m.method != RequestMethod::get || !e.request.empty();
