@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "h1resp/stream.hpp"
@@ -98,12 +99,13 @@ const Trace kTraces[] = {
      {{103, none, 0, true, {}}, {0, none, 0, false, {Rule::framing_interim_then_final}}}},
     // A 1xx or 204 that declares content frames none, and is refused: parsers that frame by
     // the fields read the next bytes as its body (RFC 9110 §8.6). "Content-Length: 0" changes
-    // nothing for anyone: the validator's warning.
+    // nothing for anyone: the validator's warning. With the error, the connection is not
+    // persistent (framing.hpp: never with an error finding).
     {"1xx_content_length_refused",
      "HTTP/1.1 100 Continue\r\nContent-Length: 5\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
      "0\r\n\r\n",
      {},
-     {{100, none, 0, true, {Rule::code_1xx_no_framing_fields}}}},
+     {{100, none, 0, false, {Rule::code_1xx_no_framing_fields}}}},
     {"1xx_content_length_zero",
      "HTTP/1.1 100 Continue\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
      "0\r\n\r\n",
@@ -502,6 +504,44 @@ TEST(Framing, HtabAfterTheFinalChunkedIsRefused) {
     const std::size_t ows_end = bytes.find("\r\n\r\n");
     EXPECT_NE(bytes.substr(f->offset + f->length, ows_end - f->offset - f->length).find('\t'),
               std::string::npos);
+  }
+}
+
+// framing.hpp: with an error finding the result is never persistent, for an interim response
+// too (where its final response starts is as uncertain as a body's end).
+TEST(Framing, AnInterimResponseWithAFramingErrorIsNotPersistent) {
+  for (const std::string_view bytes : {
+           "HTTP/1.1 100 Continue\r\nTransfer-Encoding: chunked\r\n\r\n",
+           "HTTP/1.1 103 Early Hints\r\nContent-Length: 5\r\n\r\n",
+           "HTTP/1.0 100 Continue\r\nTransfer-Encoding: chunked\r\n\r\n",
+       }) {
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(bytes), ParseStatus::complete) << bytes;
+    FindingList findings;
+    const Framing framing = decide_framing(parser.response(), RequestMethod::get, findings);
+    EXPECT_EQ(findings.verdict(), Verdict::reject) << bytes;
+    EXPECT_TRUE(framing.interim) << bytes;
+    EXPECT_FALSE(framing.persistent) << bytes;
+  }
+}
+
+// A body cut short by the close is not usable: StreamMessage::error says why, for a
+// Content-Length body as for a chunked one.
+TEST(Framing, AStreamSaysWhyATruncatedBodyIsUnusable) {
+  StreamOptions options;
+  for (const auto& [bytes, rule] : {
+           std::pair<std::string_view, Rule>{"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
+                                             Rule::framing_cl_incorrect},
+           std::pair<std::string_view, Rule>{
+               "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab",
+               Rule::chunked_incomplete},
+       }) {
+    ResponseStream stream(bytes, options);
+    StreamMessage m;
+    ASSERT_TRUE(stream.next(m)) << bytes;
+    EXPECT_FALSE(m.complete) << bytes;
+    EXPECT_EQ(to_string(m.error.rule), to_string(rule)) << bytes;
+    EXPECT_EQ(m.error.offset, m.findings.first_error()->offset) << bytes;
   }
 }
 

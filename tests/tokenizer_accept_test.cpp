@@ -1,6 +1,7 @@
 // What a valid header section parses into: version, code, reason, field spans, header size.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 #include "parse_harness.hpp"
@@ -233,6 +234,40 @@ TEST(TokenizerAccept, ResponseViewFollowsTheBufferAcrossMoves) {
   ASSERT_EQ(parser.feed(moved), ParseStatus::complete);
   EXPECT_EQ(parser.response().field(0).value, "abc");
   EXPECT_EQ(parser.response().reason_phrase(), "OK");
+}
+
+TEST(TokenizerAccept, AfterCompleteTheViewFollowsBytesThatHoldTheHeaderSection) {
+  // A caller that kept only the header section (the body forwarded, its buffer freed) feeds it
+  // again: the views point into the bytes of that call, not into the freed ones.
+  const std::string whole = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+  BasicResponseParser<> parser;
+  auto first = std::make_unique<std::string>(whole);
+  ASSERT_EQ(parser.feed(*first), ParseStatus::complete);
+  const std::string header = whole.substr(0, parser.header_size());
+  first.reset();
+  ASSERT_EQ(parser.feed(header), ParseStatus::complete);
+  EXPECT_EQ(parser.response().bytes.data(), header.data());
+  EXPECT_EQ(parser.response().reason_phrase(), "OK");
+  EXPECT_EQ(parser.response().field(0).value, "5");
+  // Bytes that end inside the header section cannot be what the response refers to.
+  const std::string cut = header.substr(0, 20);
+  ASSERT_EQ(parser.feed(cut), ParseStatus::complete);
+  EXPECT_EQ(parser.response().bytes.data(), header.data());
+}
+
+TEST(TokenizerAccept, AShorterViewWhileIncompleteNeverThrows) {
+  // feed()'s pre-condition broken (the bytes shrank): the result is unspecified, but reading
+  // the response neither throws (std::terminate, in noexcept code) nor reads outside the bytes.
+  BasicResponseParser<> parser;
+  ASSERT_EQ(parser.feed("HTTP/1.1 200 OK\r\nA: b\r\nC"), ParseStatus::incomplete);
+  const std::string shorter = "HTTP/1.1 2";
+  (void)parser.feed(shorter);
+  const Response& r = parser.response();
+  for (std::size_t i = 0; i < r.field_count(); ++i) {
+    const Field f = r.field(i);
+    EXPECT_LE(f.name.size() + f.value.size(), shorter.size());
+  }
+  EXPECT_LE(r.reason_phrase().size(), shorter.size());
 }
 
 }  // namespace

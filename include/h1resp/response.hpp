@@ -86,8 +86,10 @@ class Response {
   Span reason;               // the reason phrase (may be empty)
   std::span<const FieldLine> field_lines;
 
+  // The bytes of `s`; those past the end of `bytes` are left out (they are not, unless a
+  // caller broke ResponseParser::feed()'s pre-condition: then never a throw, nor a read outside).
   [[nodiscard]] std::string_view text(Span s) const noexcept {
-    return bytes.substr(s.offset, s.length);
+    return s.offset <= bytes.size() ? bytes.substr(s.offset, s.length) : std::string_view();
   }
   [[nodiscard]] std::string_view reason_phrase() const noexcept { return text(reason); }
   [[nodiscard]] std::size_t field_count() const noexcept { return field_lines.size(); }

@@ -228,11 +228,14 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
     // The final response follows on the same connection in any case (RFC 9110 §15.2); "close"
     // ends the connection after the exchange (RFC 9110 §7.6.1), so after the final response:
     // ResponseStream carries it over.
-    f.persistent = !connection.close;
-    f.persistence_why = connection.close
-                            ? "Connection: close: the final response follows, then the "
-                              "connection closes"
-                            : "the final response follows on the same connection";
+    // With an error its framing cannot be trusted, and neither can where the final response
+    // starts: never persistent, like any response with a framing error.
+    f.persistent = !connection.close && !error;
+    f.persistence_why = error ? "the framing is in error: where the final response starts is "
+                                "uncertain, so the connection cannot be reused"
+                        : connection.close ? "Connection: close: the final response follows, then "
+                                             "the connection closes"
+                                           : "the final response follows on the same connection";
   } else if (f.body == BodyKind::tunnel) {
     f.persistence_why = "the connection switches to another protocol";
   } else if (f.body == BodyKind::until_close) {

@@ -178,9 +178,12 @@ void ResponseStream::read_body(StreamMessage& m) noexcept {
         m.body_length = available;
         m.size = bytes_.size() - position_;
         if (options_.closed) {
-          // RFC 9112 §8: fewer octets than Content-Length, then a close: incomplete.
-          m.findings.add(Rule::framing_cl_incorrect, Severity::error, m.body_offset + available, 0,
-                         "the connection closed before Content-Length bytes arrived");
+          // RFC 9112 §8: fewer octets than Content-Length, then a close: incomplete. Like a
+          // chunked body cut short, the response is not usable: the error says why.
+          m.error = ParseError{Rule::framing_cl_incorrect, m.body_offset + available, 0,
+                               "the connection closed before Content-Length bytes arrived"};
+          m.findings.add(m.error.rule, Severity::error, m.error.offset, m.error.length,
+                         m.error.detail);
         }
         return;
       }

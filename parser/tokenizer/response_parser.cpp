@@ -68,8 +68,13 @@ bool ResponseParser::use_kernel(KernelId kernel) noexcept {
 
 ParseStatus ResponseParser::feed(std::string_view received) noexcept {
   if (status_ != ParseStatus::incomplete) {
-    // Already decided: only follow the caller's bytes, which may have moved.
-    if (received.size() >= response_.bytes.size()) response_.bytes = received;
+    // Already decided: only follow the caller's bytes, which may have moved, and may now end
+    // anywhere after the bytes the response refers to (a caller that kept the header section
+    // and let the body go).
+    const std::size_t referred = status_ == ParseStatus::complete
+                                     ? response_.header_size
+                                     : std::max(scan_from_, line_start_);
+    if (received.size() >= referred) response_.bytes = received;
     return status_;
   }
   response_.bytes = received;
