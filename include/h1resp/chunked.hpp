@@ -57,6 +57,8 @@ class ChunkedDecoder {
   // (RFC 9112 §7.1, §8). Returns complete or error.
   Status finish() noexcept;
 
+  // Starts a new body at `body_offset` (as in the constructor): forgets the state, the error,
+  // the findings, the counts and the trailers; keeps the policy and the trailer storage.
   void reset(std::uint64_t body_offset = 0) noexcept;
 
   [[nodiscard]] bool in_trailers() const noexcept;

@@ -31,7 +31,8 @@ enum class KernelId : std::uint8_t {
 [[nodiscard]] KernelId active_kernel() noexcept;
 
 // Makes `kernel` the one new parsers use. Returns false (and changes nothing) when the CPU
-// cannot run it. Parsers that exist keep the kernel they were created or reset with.
+// cannot run it. Parsers that exist keep the kernel they were created with, also across reset()
+// (ResponseParser::use_kernel() changes one parser's).
 bool force_kernel(KernelId kernel) noexcept;
 
 }  // namespace h1resp

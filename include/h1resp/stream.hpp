@@ -29,7 +29,8 @@ struct StreamOptions {
   bool exact_requests = false;
   // The bytes end where the connection was closed (else more could still arrive).
   bool closed = true;
-  // Run the semantic validator on every response (validator.hpp), with this request context.
+  // Run the semantic validator on every response (validator.hpp), with this request context;
+  // what it refers to (its string views, reference_200) must outlive the stream.
   bool validate = true;
   RequestContext request = {};
 };
@@ -53,7 +54,11 @@ struct StreamMessage {
 
 class ResponseStream {
  public:
-  // `bytes` must outlive the stream; `options.methods` too.
+  // `bytes` must outlive the stream; `options.methods` and what `options.request` refers to
+  // too. Each header and trailer section holds at most kDefaultFieldCapacity (128) field
+  // lines, the default Limits::max_fields: a policy that allows more is capped there, and more
+  // lines are field.limits.field-count (a proxy that allows more parses with a
+  // BasicResponseParser<N> of its own).
   ResponseStream(std::string_view bytes, const StreamOptions& options) noexcept;
 
   // Reads the next response into `message`. Returns false when the stream has no more: it
@@ -62,6 +67,7 @@ class ResponseStream {
   // with its error, and is the last one.
   bool next(StreamMessage& message) noexcept;
 
+  // The offset in `bytes` where the next response starts (after the last one returned).
   [[nodiscard]] std::uint64_t position() const noexcept { return position_; }
 
  private:
