@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <initializer_list>
 #include <utility>
@@ -104,8 +105,15 @@ class Builder {
     e.offset = corpus_.storage.size();
     std::string& s = corpus_.storage;
     s.append(status_line).append("\r\n");
-    for (const Field& f : fields)
-      s.append(f.name).append(": ").append(f.value).append("\r\n");
+    for (const Field& f : fields) {
+      const std::size_t name_at = s.size();
+      s.append(f.name);
+      if (lowercase_names_) {
+        for (std::size_t i = name_at; i < s.size(); ++i)
+          s[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+      }
+      s.append(": ").append(f.value).append("\r\n");
+    }
     s.append("\r\n");
     e.header_size = s.size() - e.offset;
     s.append(body.substr(0, kBodyPrefix));
@@ -114,8 +122,13 @@ class Builder {
     corpus_.entries.push_back(e);
   }
 
+  // The messages added next have all-lowercase field names, as servers behind HTTP/2-era
+  // gateways and proxies (Envoy, many CDNs) send them.
+  void lowercase_names(bool on) { lowercase_names_ = on; }
+
  private:
   Corpus& corpus_;
+  bool lowercase_names_ = false;
 };
 
 // An HTML-ish body of exactly n bytes.
@@ -262,8 +275,12 @@ void add_ok(Rng& rng, Builder& b) {
                                                         "image/png",
                                                         "font/woff2",
                                                         "text/plain; charset=utf-8"};
+  const std::string_view type = rng.pick(kTypes);
+  // Documents and API answers carry the long fields; images, fonts, scripts and styles rarely
+  // have a Content-Security-Policy or set cookies.
+  const bool document = type.starts_with("text/html") || type == "application/json";
   std::vector<Field> fields = {
-      {"Server", server(rng)}, {"Date", http_date(date)}, {"Content-Type", rng.pick(kTypes)}};
+      {"Server", server(rng)}, {"Date", http_date(date)}, {"Content-Type", std::string(type)}};
   const bool chunked = rng.chance(12);
   const std::size_t length = rng.between(0, 60000);
   if (chunked) {
@@ -273,11 +290,11 @@ void add_ok(Rng& rng, Builder& b) {
   }
   if (rng.chance(35)) fields.push_back({"Content-Encoding", rng.chance(50) ? "gzip" : "br"});
   if (rng.chance(30)) fields.push_back({"Connection", "keep-alive"});
-  if (rng.chance(55)) {
+  if (rng.chance(document ? 60 : 5)) {
     fields.push_back(
         {"Content-Security-Policy", content_security_policy(rng, rng.between(200, 850))});
   }
-  for (std::size_t n = rng.chance(55) ? rng.between(1, 3) : 0; n > 0; --n) {
+  for (std::size_t n = rng.chance(document ? 55 : 10) ? rng.between(1, 3) : 0; n > 0; --n) {
     fields.push_back({"Set-Cookie", set_cookie(rng, rng.between(32, 280))});
   }
   const std::size_t total = rng.between(10, 25);
@@ -380,7 +397,8 @@ Corpus make_realistic_corpus() {
   constexpr std::size_t kResponses = 500;
   c.entries.reserve(kResponses);
   for (std::size_t i = 0; i < kResponses; ++i) {
-    // 60 % 200, 15 % 304, 10 % redirects, 10 % 404/500, 5 % 1xx.
+    // 60 % 200, 15 % 304, 10 % redirects, 10 % 404/500, 5 % 1xx; 15 % with lowercase names.
+    b.lowercase_names(rng.chance(15));
     const std::size_t r = rng.below(100);
     if (r < 60) {
       add_ok(rng, b);

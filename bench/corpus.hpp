@@ -1,9 +1,11 @@
 // The benchmark corpora: responses generated from a fixed seed, so that every run (and every
 // machine) measures the same bytes. Generation is not timed.
 //
-//   realistic  a mix shaped like real traffic: mostly 200s with 10-25 fields (long Set-Cookie and
-//              Content-Security-Policy values), 304s, redirects, 404/500, a few 1xx
-//   tiny       minimal responses: a status line and at most one field
+//   realistic  a mix shaped like real traffic: mostly 200s with 10-25 fields (documents and JSON
+//              with long Set-Cookie and Content-Security-Policy values, other types rarely),
+//              304s, redirects, 404/500, a few 1xx; 15 % with lowercase field names
+//   tiny       minimal responses: a status line and at most one field (200, 204, 304, 404,
+//              500, a chunked 200, an HTTP/1.0 200, a 100 Continue)
 //   huge       about 100 fields with 8 KiB cookies, about 40 KB per header section
 //
 // Each response lives in one contiguous buffer (as if read from a socket), its header section

@@ -268,6 +268,15 @@ int main(int argc, char** argv) {
   using namespace h1resp::bench;
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+#if defined(H1RESP_BENCH_LLHTTP_SSE42)
+  // llhttp is built with -msse4.2 here (bench/CMakeLists.txt): it would fault without it.
+  if (!__builtin_cpu_supports("sse4.2")) {
+    std::fprintf(stderr,
+                 "h1resp_bench: this CPU lacks SSE4.2, which the llhttp baseline was "
+                 "built with\n");
+    return 1;
+  }
+#endif
 
   const std::vector<Corpus> corpora = make_all_corpora();
   std::vector<Prepared> prepared;
@@ -284,9 +293,15 @@ int main(int argc, char** argv) {
   }
   benchmark::AddCustomContext("kernels", kernel_list());
   benchmark::AddCustomContext("active_kernel", std::string(to_string(active_kernel())));
-  benchmark::AddCustomContext("llhttp", std::to_string(LLHTTP_VERSION_MAJOR) + "." +
-                                            std::to_string(LLHTTP_VERSION_MINOR) + "." +
-                                            std::to_string(LLHTTP_VERSION_PATCH));
+  benchmark::AddCustomContext(
+      "llhttp", std::to_string(LLHTTP_VERSION_MAJOR) + "." + std::to_string(LLHTTP_VERSION_MINOR) +
+                    "." + std::to_string(LLHTTP_VERSION_PATCH) +
+#if defined(H1RESP_BENCH_LLHTTP_SSE42)
+                    " (built with -msse4.2: its SSE4.2 field scans on)"
+#else
+                    " (baseline build: its SSE4.2 field scans off)"
+#endif
+  );
 
   // Lambdas that hold a pointer: RegisterBenchmark's extra arguments would be copied, corpus and
   // all.

@@ -8,7 +8,8 @@ LlhttpHeaderReader::LlhttpHeaderReader() noexcept {
   settings_.on_header_field = &on_header_field;
   settings_.on_header_value = &on_header_value;
   settings_.on_headers_complete = &on_headers_complete;
-  // Strict: no lenient flags, like h1resp's default policy.
+  // No lenient flags, like h1resp's default policy (the build is Node.js's, without
+  // LLHTTP_STRICT_MODE: the lenient flags are all llhttp lets a caller turn on or off).
   llhttp_init(&parser_, HTTP_RESPONSE, &settings_);
   parser_.data = this;  // llhttp_reset keeps it
 }
