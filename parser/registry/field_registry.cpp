@@ -2,6 +2,7 @@
 // definition does not say it may appear in trailers is flagged not_in_trailer (RFC 9110 §6.5.1).
 #include "registry/field_registry.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -249,21 +250,27 @@ namespace {
 
 // field_id() for a name inside a response's bytes, without branches on the name: three
 // eight-byte words are loaded where they stay inside the bytes (the status line comes before
-// every name, the name's line and the empty line after it), folded, and compared; an unknown
-// name lands on the table's sentinel row. Only names at either end of short bytes take the
-// general path.
+// every name; the name's line and the empty line follow it), folded, and compared; an unknown
+// name lands on the table's sentinel row. A name in the first eight bytes (a trailer section's
+// first) or with fewer than 24 bytes from its start to the end of the bytes takes the general
+// path. (Letting names with 16 such bytes take this path, as the loads allow, made framing on
+// `tiny` slower: 9.2 against 8.0 µs per pass in alternating runs.) The name's own end is
+// checked too: after a feed() that broke its pre-condition, spans may reach past the bytes.
 FieldId id_in_response(const Response& response, Span name) noexcept {
   const std::size_t n = name.length;
-  if (n == 0 || name.offset < 8 || name.offset + 24 > response.bytes.size()) {
+  if (n == 0 || name.offset < 8 ||
+      name.offset + std::max<std::size_t>(n, 24) > response.bytes.size()) {
     return field_id(response.text(name));
   }
   const char* const p = response.bytes.data() + name.offset;
   std::uint64_t head;
   std::uint64_t middle;
   std::uint64_t tail;
-  std::memcpy(&head, p, 8);  // [offset, offset + 24) is inside, checked above
+  // SAFETY: [offset, offset + 24) and the name [offset, offset + n) are inside the bytes,
+  // checked above; [end - 8, end) starts at or after offset - 8 >= 0.
+  std::memcpy(&head, p, 8);
   std::memcpy(&middle, p + 8, 8);
-  std::memcpy(&tail, p + n - 8, 8);  // [end - 8, end): offset >= 8, and the name is inside
+  std::memcpy(&tail, p + n - 8, 8);
   // The word that ends with the name, shifted so that a name shorter than eight bytes is its
   // low bytes (the bytes before the name shift out): Words::last of the name.
   const auto shift = static_cast<unsigned>(8 * (8 - std::min<std::size_t>(n, 8)));
