@@ -30,12 +30,20 @@ class InputBuffer {
   [[nodiscard]] std::size_t capacity() const noexcept { return capacity_; }
   [[nodiscard]] const char* base() const noexcept { return data_.get(); }
 
+  // Marks n bytes consumed; never more than there are (a caller that lost track of a clear()
+  // gets an empty buffer, not a size that wrapped around past the allocation).
   void consume(std::size_t n) noexcept {
-    begin_ += n;
+    begin_ += n < end_ - begin_ ? n : end_ - begin_;
     if (begin_ == end_) begin_ = end_ = pinned_;
   }
-  // Keeps [0, n) in place from now on. Pre-condition: n <= begin (those bytes are consumed).
-  void pin(std::size_t n) noexcept { pinned_ = n; }
+  // Keeps [0, n) in place from now on: later bytes are received after it. Pre-condition: the
+  // bytes [0, n) are consumed. (When that emptied the buffer, consume() moved begin and end
+  // back to the old pinned prefix; the bytes are still where they were, and receiving must
+  // start after them, or the next read overwrites what the views point into.)
+  void pin(std::size_t n) noexcept {
+    if (begin_ == end_ && begin_ < n && n <= capacity_) begin_ = end_ = n;
+    pinned_ = n < begin_ ? n : begin_;
+  }
   // Releases the pinned prefix: the unconsumed bytes move to the front.
   void unpin() noexcept {
     pinned_ = 0;

@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
   app.add_option("--connect-timeout-ms", connect_timeout, "connecting to the upstream")
       ->capture_default_str();
   app.add_option("--upstream-timeout-ms", upstream_timeout,
-                 "waiting for upstream bytes (header or body); then 504")
+                 "the upstream's whole header section, or each wait for body bytes; then 504")
       ->capture_default_str();
   app.add_option("--tunnel-timeout-ms", tunnel_timeout, "an idle 101 tunnel")
       ->capture_default_str();

@@ -238,12 +238,20 @@ RequestReader::Status RequestReader::finish_fields() {
         return true;
       });
     } else if (field_name_equals(f.name, "connection")) {
+      bool end_to_end = false;
       for_each_element(f.value, [&](std::string_view option) {
         close |= field_name_equals(option, "close");
         keep_alive |= field_name_equals(option, "keep-alive");
         connection_upgrade |= field_name_equals(option, "upgrade");
-        return true;
+        // RFC 9110 §7.6.1: a connection option may not name a field meant for every recipient.
+        // The ones this proxy frames and routes by would be dropped as hop-by-hop while it
+        // still acts on them: a body sent upstream without its Content-Length is a second,
+        // smuggled request there; a request without Host has no target.
+        end_to_end =
+            field_name_equals(option, "content-length") || field_name_equals(option, "host");
+        return !end_to_end;
       });
+      if (end_to_end) return fail(400, "Connection names Content-Length or Host");
     } else if (field_name_equals(f.name, "upgrade")) {
       upgrade = f.value;
     } else if (field_name_equals(f.name, "expect")) {
@@ -260,9 +268,11 @@ RequestReader::Status RequestReader::finish_fields() {
       r.accept = f.value;
     }
   }
-  // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0; else 400.
+  // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0, and a valid one
+  // (uri-host [ ":" port ]); else 400.
   if (hosts > 1 || (hosts == 0 && r.version_minor == 1))
     return fail(400, "missing or repeated Host");
+  if (hosts == 1 && !is_host_value(r.host)) return fail(400, "invalid Host");
   if (has_te) {
     // RFC 9112 §6.1: Transfer-Encoding with Content-Length is a smuggling vector: reject, close.
     if (has_length) return fail(400, "both Transfer-Encoding and Content-Length");
@@ -277,6 +287,21 @@ RequestReader::Status RequestReader::finish_fields() {
   // body is not forwarded either: the body and the new protocol would share the bytes.
   if (connection_upgrade && r.version_minor == 1 && r.content_length == 0) r.upgrade = upgrade;
   return Status::complete;
+}
+
+bool is_host_value(std::string_view value) {
+  // Host = uri-host [ ":" port ] (RFC 9110 §7.2): the bytes of reg-name (unreserved,
+  // pct-encoded, sub-delims), an IP-literal's brackets and colons, and the port's colon. Not a
+  // full URI parse: what matters here is that no whitespace or list separator gets through to
+  // the upstream, which would read another host than the one this proxy saw.
+  if (value.empty()) return true;  // an empty Host is allowed (RFC 9110 §7.2, no authority)
+  for (const char c : value) {
+    const auto b = static_cast<unsigned char>(c);
+    const bool ok = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
+                    std::string_view("-._~%!$&'()*+;=:[]").find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
 }
 
 bool request_field_is_hop_by_hop(std::span<const RequestField> fields, std::string_view name) {
@@ -307,9 +332,19 @@ void serialize_upstream_request(const Request& r, std::string_view via,
   } else if (r.host.empty()) {
     out.append("Host: ").append(default_host).append("\r\n");
   }
+  bool length_sent = false;
   for (const RequestField& f : r.fields) {
     if (request_field_is_hop_by_hop(r.fields, f.name)) continue;
     if (!r.authority.empty() && field_name_equals(f.name, "host")) continue;
+    if (field_name_equals(f.name, "content-length")) {
+      // The length the body is forwarded with, once: "5, 5" or a repeated line becomes one
+      // value (RFC 9110 §8.6: a recipient may replace such a list with the single value).
+      if (!length_sent) {
+        out.append("Content-Length: ").append(std::to_string(r.content_length)).append("\r\n");
+      }
+      length_sent = true;
+      continue;
+    }
     out.append(f.name).append(": ").append(f.value).append("\r\n");
   }
   if (!r.upgrade.empty()) {

@@ -96,6 +96,10 @@ class RequestReader {
 void serialize_upstream_request(const Request& request, std::string_view via,
                                 std::string_view default_host, std::string& out);
 
+// True when `value` can be a Host field's value: uri-host [ ":" port ] by its bytes (no
+// whitespace, no comma), or empty.
+bool is_host_value(std::string_view value);
+
 // True when `name` is hop-by-hop in `fields`' message: Connection, Keep-Alive, Proxy-Connection,
 // TE, Transfer-Encoding, Upgrade, or a field the Connection field names (RFC 9110 §7.6.1).
 bool request_field_is_hop_by_hop(std::span<const RequestField> fields, std::string_view name);

@@ -338,9 +338,12 @@ asio::awaitable<void> Session::send_body(const Request& request) {
       if (stop_body_) co_return;
       if (n == 0) {
         // The client left in the middle of its body: the upstream waits for bytes that never
-        // come, and its response has nobody to go to.
+        // come, and its response has nobody to go to. Only the socket is closed: the relay may
+        // be suspended in a write with a response in upstream_in_, which must stay as it is
+        // until the relay sees client_gone_ (the exchange clears it afterwards).
         client_gone_ = true;
-        close_upstream();
+        std::error_code ignored;
+        upstream_.close(ignored);
         co_return;
       }
     }
@@ -384,8 +387,10 @@ asio::awaitable<void> Session::relay(const Request& request, Exchange& ex) {
     upstream_in_.unpin();
     parser_.reset();
     h1resp::ParseStatus status = parser_.feed(upstream_in_.data());
+    // One deadline for the whole header section, not one per read: an upstream that sends a
+    // byte now and then must not hold both connections for upstream_timeout per byte.
+    arm(Phase::upstream, config_.upstream_timeout);
     while (status == h1resp::ParseStatus::incomplete) {
-      arm(Phase::upstream, config_.upstream_timeout);
       auto [ec, n] = co_await read_upstream(true);
       if (n == 0) {
         if (client_gone_) co_return;
@@ -458,7 +463,7 @@ asio::awaitable<void> Session::relay(const Request& request, Exchange& ex) {
         o.upstream_minor = response.version_minor;
         serialize_response_head(response, o, head_);
         const bool sent = co_await write_client(asio::buffer(head_));
-        if (!sent) co_return;
+        if (!sent || client_gone_) co_return;
       }
       upstream_in_.consume(response.header_size);
       continue;

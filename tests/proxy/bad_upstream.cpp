@@ -282,6 +282,26 @@ void serve(int fd) {
       if (!send_all(fd, first)) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(1500));
       out = chunked_body(1, 16) + "0\r\n\r\n";
+    } else if (target == "/split-head") {
+      // The header section alone, then the body a moment later (as nginx sends a file: the
+      // head, then sendfile): the proxy must not receive the body over the head it parsed.
+      const std::string head = "HTTP/1.1 200 OK\r\n" + std::string(kDate) +
+                               "X-Marker: the-head-is-intact\r\nContent-Type: text/plain\r\n"
+                               "Content-Length: 5000\r\n\r\n";
+      if (!send_all(fd, head)) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      out = std::string(5000, 'Z');
+    } else if (target == "/drip-head") {
+      // A header section one byte every 200 ms: never idle for long, never done.
+      const std::string head =
+          "HTTP/1.1 200 OK\r\n" + std::string(kDate) + "Content-Length: 0\r\n\r\n";
+      bool sent = true;
+      for (const char c : head) {
+        sent = send_all(fd, std::string_view(&c, 1));
+        if (!sent) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+      break;
     } else if (target == "/slow") {
       std::this_thread::sleep_for(std::chrono::seconds(3));
       out = good("late\n");

@@ -735,6 +735,38 @@ TEST_F(Scripted, SlowBodiesAreNotHeldBeyondTheHoldTime) {
   EXPECT_EQ(got.substr(0, 15), "HTTP/1.1 200 OK");
 }
 
+// The body's bytes are received after a head that came alone; the head they follow must stay
+// as parsed, whether the response is held back (the default) or sent at once.
+void expect_split_head_intact(unsigned port) {
+  Client client(port);
+  ASSERT_TRUE(client.send("GET /split-head HTTP/1.1\r\nHost: a\r\n\r\n"));
+  const Response r = client.read_response();
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.field("X-Marker"), "the-head-is-intact") << r.status_line;
+  EXPECT_EQ(r.body, std::string(5000, 'Z'));
+}
+
+TEST_F(Scripted, AHeadThatArrivesAloneIsForwardedIntact) {
+  start_proxy();
+  expect_split_head_intact(proxy_->port());
+}
+
+TEST_F(Scripted, AHeadThatArrivesAloneIsForwardedIntactWithoutHolding) {
+  start_proxy({"--hold-ms", "0"});
+  expect_split_head_intact(proxy_->port());
+}
+
+TEST_F(Scripted, AHeadSentByteByByteMeetsOneDeadline) {
+  // --upstream-timeout-ms bounds the whole header section, not each wait for a byte.
+  start_proxy({"--upstream-timeout-ms", "1000"});
+  Client client(proxy_->port());
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(client.send("GET /drip-head HTTP/1.1\r\nHost: a\r\n\r\n"));
+  const Response r = client.read_response();
+  EXPECT_EQ(r.status, 504u) << r.error;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);
+}
+
 TEST_F(Scripted, UpstreamTimeoutGives504) {
   start_proxy({"--upstream-timeout-ms", "300"});
   Client client(proxy_->port());

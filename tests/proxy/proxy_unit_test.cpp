@@ -2,10 +2,12 @@
 // canonical re-serialisation of a response (examples/proxy).
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "buffer.hpp"
 #include "h1resp/parser.hpp"
 #include "request.hpp"
 #include "response_head.hpp"
@@ -95,6 +97,27 @@ TEST(RequestReader, RefusesSyntaxAProxyMustNotForward) {
   EXPECT_EQ(read("GET / HTTP/1.1\r\nHost: a\r\nExpect: magic\r\n\r\n").error_status, 417u);
 }
 
+TEST(RequestReader, RefusesConnectionOptionsNamingWhatItFramesAndRoutesBy) {
+  // RFC 9110 §7.6.1: dropped as hop-by-hop, Content-Length would leave the body upstream as a
+  // second request, and Host would leave the request without a target.
+  EXPECT_EQ(read("POST /a HTTP/1.1\r\nHost: x\r\nConnection: content-length\r\n"
+                 "Content-Length: 35\r\n\r\n")
+                .error_status,
+            400u);
+  EXPECT_EQ(read("GET / HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Host\r\n\r\n").error_status,
+            400u);
+  EXPECT_EQ(read("GET / HTTP/1.1\r\nHost: x\r\nConnection: x-other\r\n\r\n").status,
+            Status::complete);
+}
+
+TEST(RequestReader, RefusesAnInvalidHost) {
+  // RFC 9112 §3.2: a Host that is not uri-host [ ":" port ] is a 400.
+  EXPECT_EQ(read("GET / HTTP/1.1\r\nHost: a b\r\n\r\n").error_status, 400u);
+  EXPECT_EQ(read("GET / HTTP/1.1\r\nHost: a, c\r\n\r\n").error_status, 400u);
+  EXPECT_EQ(read("GET / HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n").status, Status::complete);
+  EXPECT_EQ(read("GET / HTTP/1.1\r\nHost: ex-ample.com:80\r\n\r\n").status, Status::complete);
+}
+
 TEST(RequestReader, EnforcesLimits) {
   RequestLimits limits;
   limits.max_header_bytes = 64;
@@ -142,6 +165,48 @@ TEST(UpstreamRequest, DropsHopByHopFieldsAndAddsVia) {
   EXPECT_EQ(out,
             "POST /p HTTP/1.1\r\nHost: a\r\nX-End: 2\r\nContent-Length: 3\r\n"
             "Via: 1.1 h1resp-proxy\r\n\r\n");
+}
+
+TEST(UpstreamRequest, ContentLengthIsSentOnceWithTheLengthTheBodyIsFramedWith) {
+  // RFC 9110 §8.6: a list of equal values, or repeated equal lines, becomes one value.
+  const Read r = read(
+      "POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 2, 2\r\nX: 1\r\n"
+      "Content-Length: 2\r\n\r\n");
+  ASSERT_EQ(r.status, Status::complete);
+  std::string out;
+  serialize_upstream_request(r.request, "", "upstream:80", out);
+  EXPECT_EQ(out, "POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\nX: 1\r\n\r\n");
+}
+
+TEST(InputBuffer, ConsumeNeverPassesTheEnd) {
+  // A consume() of more than there is (a caller that missed a clear()) empties the buffer; the
+  // size never wraps around past the allocation.
+  InputBuffer b(64, 64);
+  const std::string_view text = "HTTP/1.1 200 OK\r\n";
+  asio::mutable_buffer room = b.prepare(false);
+  std::memcpy(room.data(), text.data(), text.size());
+  b.commit(text.size());
+  b.clear();
+  b.consume(text.size());
+  EXPECT_EQ(b.size(), 0u);
+  EXPECT_TRUE(b.empty());
+}
+
+TEST(InputBuffer, PinnedBytesStayWhenTheyWereAllThereWas) {
+  // A header section that arrived alone is consumed (which empties the buffer) and pinned: the
+  // body bytes received next go after it, and the header's bytes stay as they were.
+  InputBuffer b(4096, 4096);
+  const std::string head = "HTTP/1.1 200 OK\r\nX-Marker: intact\r\n\r\n";
+  asio::mutable_buffer room = b.prepare(false);
+  std::memcpy(room.data(), head.data(), head.size());
+  b.commit(head.size());
+  b.consume(head.size());
+  b.pin(head.size());
+  room = b.prepare(false);
+  std::memset(room.data(), 'Z', 100);
+  b.commit(100);
+  EXPECT_EQ(b.front(head.size()), head);
+  EXPECT_EQ(b.data(), std::string(100, 'Z'));
 }
 
 TEST(UpstreamRequest, Http10WithoutHostGetsTheUpstreamsHost) {
