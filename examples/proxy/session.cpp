@@ -532,7 +532,11 @@ asio::awaitable<void> Session::forward_final(const Request& request, const h1res
           request.method == h1resp::RequestMethod::head || response.status == 304;
       break;
   }
-  o.close = !request.keep_alive || o.body == DownstreamBody::close;
+  // A request body still on its way when a response that closes the upstream comes: the proxy
+  // stops reading it (relay_then_stop_body), so the client connection ends with this response
+  // and says so (RFC 9112 §9.6) rather than just closing after it.
+  o.close = !request.keep_alive || o.body == DownstreamBody::close ||
+            (!body_done_ && !framing.persistent);
   o.keep_alive_10 = client10 && !o.close;
   ex.status = response.status;
 

@@ -208,6 +208,12 @@ void serve(int fd) {
     if (target == "/continue" && !field(head, "Expect").empty()) {
       if (!send_all(fd, "HTTP/1.1 100 Continue\r\n\r\n")) break;
     }
+    if (target == "/early-close") {
+      // A final response before the request body, then a close: the body is never read.
+      send_all(fd, "HTTP/1.1 403 Forbidden\r\n" + std::string(kDate) +
+                       "Connection: close\r\nContent-Length: 0\r\n\r\n");
+      break;
+    }
     while (in.size() < length) {
       const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
       if (n <= 0) {

@@ -756,6 +756,20 @@ TEST_F(Scripted, AHeadThatArrivesAloneIsForwardedIntactWithoutHolding) {
   expect_split_head_intact(proxy_->port());
 }
 
+TEST_F(Scripted, AnEarlyClosingResponseTellsTheClientItsConnectionEnds) {
+  // The upstream answers before the request body and closes: the proxy stops forwarding the
+  // body, so the client's connection ends too, and the response says Connection: close.
+  start_proxy();
+  Client client(proxy_->port());
+  ASSERT_TRUE(
+      client.send("POST /early-close HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n"
+                  "part of the body"));
+  const Response r = client.read_response();
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.status, 403u);
+  EXPECT_EQ(r.field("Connection"), "close");
+}
+
 TEST_F(Scripted, AHeadSentByteByByteMeetsOneDeadline) {
   // --upstream-timeout-ms bounds the whole header section, not each wait for a byte.
   start_proxy({"--upstream-timeout-ms", "1000"});
