@@ -18,8 +18,7 @@ struct CorpusCheck {
 //     generator ended its header section, without tokenizer findings;
 //   - gets no error finding from decide_framing() (for GET) and validate();
 //   - is read by llhttp (no lenient flags) to the same end of header section, with the same
-//   version,
-//     status code, reason phrase and field names and values.
+//     version, status code, reason phrase and field names and values.
 // Prints what is wrong and exits with status 1 otherwise.
 CorpusCheck check_corpus_or_exit(const Corpus& corpus);
 

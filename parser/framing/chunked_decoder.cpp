@@ -19,7 +19,6 @@
 #include <limits>
 
 #include "h1resp/chunked.hpp"
-
 #include "scanner/char_classes.hpp"
 
 namespace h1resp {
@@ -186,9 +185,9 @@ ChunkedDecoder::Result ChunkedDecoder::trailer_section(std::string_view input,
   adopt_trailer_findings();
   const ParseError& e = trailers_.error();
   // A sender that forgets the CRLF after the last chunk starts the next response where the
-  // trailer section or its empty line belongs: the status line fails as a field name. Said so,
-  // since "not a token" alone does not point at the missing line (RFC 9112 §7.1).
-  // The name fails at the "/" of "HTTP/", four bytes into its line.
+  // trailer section or its empty line belongs: the status line fails as a field name, at the
+  // "/" of "HTTP/", four bytes into its line. Said so, since "not a token" alone does not point
+  // at the missing line (RFC 9112 §7.1).
   const std::string_view section = input.substr(pos);
   const bool status_line_follows = e.rule == Rule::field_name_token && e.offset >= 4 &&
                                    e.offset < section.size() &&

@@ -135,11 +135,14 @@ class Prober {
                               r.bytes.size());
       return Connection::Read::timeout;
     }
+    const auto max_time_reached = [&] {
+      return fmt::format("stopped reading after {} ms for one request (--max-time)",
+                         options_.max_time.count());
+    };
     const Connection::Duration wait = time_left(r, options_.timeout);
     if (wait.count() == 0) {
       ended = true;
-      r.problem = fmt::format("stopped reading after {} ms for one request (--max-time)",
-                              options_.max_time.count());
+      r.problem = max_time_reached();
       return Connection::Read::timeout;
     }
     const Connection::Read result = connection_.read_some(r.bytes, wait);
@@ -153,8 +156,7 @@ class Prober {
       case Connection::Read::timeout:
         ended = true;
         r.problem = wait < options_.timeout
-                        ? fmt::format("stopped reading after {} ms for one request (--max-time)",
-                                      options_.max_time.count())
+                        ? max_time_reached()
                         : fmt::format("no byte came for {} ms: gave up on the response",
                                       options_.timeout.count());
         break;

@@ -88,25 +88,18 @@ class SarifReporter final : public Reporter {
   void message(std::string_view text) override { fmt::print(stderr, "h1resp: {}\n", text); }
 
   void unreadable(std::string_view file, std::string_view why) override {
-    JsonWriter j(notifications_);
-    if (!notifications_.empty()) notifications_ += ',';
-    j.begin_object().member("level", "error").key("message").begin_object();
-    j.member("text", fmt::format("{}: {}", file, why)).end_object().end_object();
+    notify("error", fmt::format("{}: {}", file, why));
   }
 
   void finish(const Summary& summary) override {
     if (disagreements_ != 0) {
       // llhttp's readings are not h1resp's rules: said here, so a reader of the log knows.
-      JsonWriter j(notifications_);
-      if (!notifications_.empty()) notifications_ += ',';
-      j.begin_object().member("level", "note").key("message").begin_object();
-      j.member("text",
-               fmt::format("{} with llhttp (--compare) {} not among the SARIF results: "
-                           "--format text or json lists them",
-                           disagreements_ == 1 ? std::string("1 disagreement")
-                                               : fmt::format("{} disagreements", disagreements_),
-                           disagreements_ == 1 ? "is" : "are"));
-      j.end_object().end_object();
+      notify("note",
+             fmt::format("{} with llhttp (--compare) {} not among the SARIF results: "
+                         "--format text or json lists them",
+                         disagreements_ == 1 ? std::string("1 disagreement")
+                                             : fmt::format("{} disagreements", disagreements_),
+                         disagreements_ == 1 ? "is" : "are"));
     }
     begin();
     write(first_result_ ? "],\n" : "\n  ],\n");
@@ -123,6 +116,14 @@ class SarifReporter final : public Reporter {
 
  private:
   void write(std::string_view text) { std::fwrite(text.data(), 1, text.size(), out_); }
+
+  // One toolExecutionNotification, written in finish().
+  void notify(std::string_view level, std::string_view text) {
+    JsonWriter j(notifications_);
+    if (!notifications_.empty()) notifications_ += ',';
+    j.begin_object().member("level", level).key("message").begin_object();
+    j.member("text", text).end_object().end_object();
+  }
 
   // The head of the log, up to the opening of the results array.
   void begin() {
