@@ -335,6 +335,13 @@ const Trace kTraces[] = {
         with_trailer_limit(19)),
     ok("trailer_at_limit", "0\r\nServer-Timing: a\r\n\r\n", "", {{"Server-Timing", "a"}}, {},
        with_trailer_limit(20)),
+    // The limit counts the empty line that ends the body (policy.hpp), trailers or not.
+    ok("no_trailers_at_limit", "3\r\nabc\r\n0\r\n\r\n", "abc", {}, {}, with_trailer_limit(2)),
+    bad("no_trailers_over_limit", "3\r\nabc\r\n0\r\n\r\n", Rule::limit_trailer_section, 12,
+        with_trailer_limit(1)),
+    ok("no_trailers_bare_lf_at_limit", "0\n\n", "", {},
+       {{Rule::chunked_size_syntax, 1}, {Rule::field_line_ending_lf, 2}},
+       with_trailer_limit(1).allow(Leniency::bare_lf)),
     // The end of input before the end of the body: C25 chunked.incomplete, where the input ends
     closed("closed_empty", "", 0),
     closed("closed_in_size", "5", 1),

@@ -18,7 +18,9 @@ namespace h1resp {
 // Each limit fails the message with its own rule id when exceeded. Defaults are safe for a
 // proxy facing untrusted upstreams and large enough for real traffic (long CSP and cookies).
 struct Limits {
-  // Status line, field lines and the empty line that ends them. [field.limits.section-size]
+  // Status line, field lines and the empty line that ends them: the section fails as soon as
+  // it cannot end within this many bytes, so 0 fails on the first feed, even an empty one.
+  // [field.limits.section-size]
   std::uint32_t max_header_section_bytes = 64 * 1024;
   // One line without its line ending; a folded field counts all its lines. Applies to the
   // status line too. [field.limits.line-length]
@@ -30,7 +32,9 @@ struct Limits {
   // Bytes of one chunk line besides its significant size digits: its extensions (RFC 9112
   // §7.1.1) and any leading zeros. [chunked.limits.extension-size]
   std::uint32_t max_chunk_extension_bytes = 1024;
-  // Bytes of the trailer section of a chunked body. [chunked.limits.trailer-size]
+  // Bytes of the trailer section of a chunked body, counted like the header section: its field
+  // lines and the empty line that ends the body (RFC 9112 §7.1.2), so a body without trailers
+  // needs 2 (1 with Leniency::bare_lf). [chunked.limits.trailer-size]
   std::uint32_t max_trailer_section_bytes = 16 * 1024;
 };
 
