@@ -161,6 +161,17 @@ TEST(TokenizerAccept, LimitsAreInclusive) {
   EXPECT_EQ(parse_everywhere(input, one_less).error_rule, Rule::limit_line_length);
 }
 
+// A header section limit of 0 leaves no room for any section: the parser fails at once, even on
+// an empty feed, instead of waiting for bytes it could never accept (policy.hpp).
+TEST(TokenizerAccept, ZeroSectionLimitFailsOnTheFirstFeed) {
+  Policy zero;
+  zero.limits.max_header_section_bytes = 0;
+  BasicResponseParser<> parser(zero);
+  EXPECT_EQ(parser.feed(""), ParseStatus::error);
+  EXPECT_EQ(parser.error().rule, Rule::limit_section_size);
+  EXPECT_EQ(parser.error().offset, 0U);
+}
+
 TEST(TokenizerAccept, FieldStorageSmallerThanPolicyLimit) {
   std::array<FieldLine, 2> storage;
   ResponseParser parser(storage);  // policy allows 128, storage holds 2
