@@ -24,7 +24,8 @@ Severity bounded(Severity asked, Severity floor, Severity cap) noexcept {
 
 // Reports the problems of the framing fields; `severity` is error where they decide the length
 // and warning where the RFC says they are ignored. Returns true when an error was reported.
-bool report(const framing::FieldReading& reading, Severity severity, FindingList& findings) {
+bool report_problems(const framing::FieldReading& reading, Severity severity,
+                     FindingList& findings) {
   bool error = false;
   for (const framing::Problem& p : reading.problems()) {
     const Severity s = bounded(severity, p.severity_floor, p.severity_cap);
@@ -46,6 +47,13 @@ bool report(const framing::FieldReading& reading, Severity severity, FindingList
     }
   }
   return error;
+}
+
+// report_problems() where there are any: most readings have none, and decide() asks up to five
+// times per response.
+inline bool report(const framing::FieldReading& reading, Severity severity, FindingList& findings) {
+  if (reading.count == 0 && reading.dropped == 0) return false;
+  return report_problems(reading, severity, findings);
 }
 
 }  // namespace
