@@ -111,7 +111,9 @@ constexpr Divergence kDivergences[] = {
      "until the connection closes; h1resp refuses it. So too a final \"chunked\" followed by "
      "HTAB: llhttp lets only SP follow it, reads \"chunked\\t\" as another coding and the "
      "body until close, where h1resp (and the RFC) decode chunks, so h1resp refuses it as an "
-     "obfuscated chunked. The fuzzer found it.",
+     "obfuscated chunked. The fuzzer found it. A final \"chunked\" followed by SP is read as "
+     "chunked by both, but Python's http.client compares the raw value, reads the body until "
+     "close, and h1resp refuses it too.",
      "RFC 9112 §6.1, §7: a recipient cannot decode a coding it does not know, and parsers that "
      "match \"chunked\" loosely decode chunks instead of reading to the close. RFC 9110 "
      "§5.6.3: OWS is SP or HTAB, so \"chunked\\t\" is chunked, and two readings of the "
