@@ -24,6 +24,8 @@
 #include <string_view>
 #include <thread>
 
+#include "early_big.hpp"
+
 namespace {
 
 constexpr std::string_view kDate = "Date: Mon, 01 Jan 2024 00:00:00 GMT\r\n";
@@ -212,6 +214,25 @@ void serve(int fd) {
       // A final response before the request body, then a close: the body is never read.
       send_all(fd, "HTTP/1.1 403 Forbidden\r\n" + std::string(kDate) +
                        "Connection: close\r\nContent-Length: 0\r\n\r\n");
+      break;
+    }
+    if (target == "/early-big") {
+      // A large chunked response before the request body, on a connection kept open: the
+      // proxy relays it while the client is still sending its body (or leaves).
+      std::string out = "HTTP/1.1 200 OK\r\n" + std::string(kDate) +
+                        "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+      constexpr std::size_t kChunk = 1 << 16;
+      out.reserve(out.size() + e2e::kEarlyBigSize + e2e::kEarlyBigSize / kChunk * 16);
+      for (std::size_t at = 0; at < e2e::kEarlyBigSize; at += kChunk) {
+        char size_line[16];
+        std::snprintf(size_line, sizeof size_line, "%zx\r\n", kChunk);
+        out += size_line;
+        for (std::size_t i = at; i < at + kChunk; ++i)
+          out += e2e::early_big_byte(i);
+        out += "\r\n";
+      }
+      out += "0\r\n\r\n";
+      send_all(fd, out);  // fails once the proxy closes the connection
       break;
     }
     while (in.size() < length) {

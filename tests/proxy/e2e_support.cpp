@@ -232,6 +232,10 @@ bool Client::send(std::string_view bytes) {
   return true;
 }
 
+void Client::shutdown_send() {
+  ::shutdown(fd_, SHUT_WR);
+}
+
 long Client::receive(Millis timeout) {
   if (eof_) return 0;
   pollfd p{fd_, POLLIN, 0};

@@ -103,6 +103,8 @@ class Client {
 
   [[nodiscard]] bool connected() const noexcept { return fd_ >= 0; }
   bool send(std::string_view bytes);
+  // Ends what the client sends (shutdown(SHUT_WR)); it can still read.
+  void shutdown_send();
   // Reads the next response (an interim 1xx is a response of its own). `method`: the request's,
   // for the framing (HEAD).
   Response read_response(h1resp::RequestMethod method = h1resp::RequestMethod::get,

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -24,6 +25,8 @@
 #include <vector>
 
 #include "e2e_support.hpp"
+#include "early_big.hpp"
+#include "h1resp/chunked.hpp"
 #include "h1resp/rules.hpp"
 
 namespace {
@@ -768,6 +771,57 @@ TEST_F(Scripted, AnEarlyClosingResponseTellsTheClientItsConnectionEnds) {
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.status, 403u);
   EXPECT_EQ(r.field("Connection"), "close");
+}
+
+TEST_F(Scripted, AClientThatLeavesDuringALargeEarlyResponseGetsOnlyItsBytes) {
+  // The upstream answers a POST with 16 MiB of chunks before reading its body. The client sends
+  // part of the body, does not read (the relay is held in a write to it), then ends its side:
+  // the proxy's body sender sees the EOF while the relay is suspended. That EOF once cleared the
+  // upstream buffer under the relay, whose next consume() wrapped the buffer's size, and the
+  // chunk decoder read stale bytes and proxy heap, which went to the client as chunk data or
+  // ended in a chunk error and a reset. The smallest hold makes the relay write each piece of
+  // data at once, so that the EOF finds it suspended there. Every body byte the client gets
+  // must be the upstream's, and its connection must end with a close.
+  start_proxy({"--hold-bytes", "1024"});
+  Client client(proxy_->port());
+  ASSERT_TRUE(
+      client.send("POST /early-big HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n"
+                  "part of the body"));
+  std::this_thread::sleep_for(1s);
+  client.shutdown_send();
+  std::this_thread::sleep_for(500ms);
+  const auto [bytes, closed] = client.read_until_close(30s);
+  EXPECT_TRUE(closed);
+  const std::size_t head_end = bytes.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos) << bytes.substr(0, 200);
+  const std::string_view head = std::string_view(bytes).substr(0, head_end + 4);
+  ASSERT_TRUE(head.starts_with("HTTP/1.1 200 ")) << head;
+  ASSERT_NE(head.find("Transfer-Encoding: chunked"), std::string_view::npos) << head;
+  // The proxy's chunks, cut where the client's connection ended.
+  std::array<h1resp::FieldLine, 8> trailer_storage{};
+  h1resp::ChunkedDecoder decoder(trailer_storage, h1resp::Policy::strict(), head.size());
+  std::string_view rest = std::string_view(bytes).substr(head.size());
+  std::string body;
+  for (;;) {
+    const h1resp::ChunkedDecoder::Result d = decoder.feed(rest);
+    ASSERT_NE(d.status, h1resp::ChunkedDecoder::Status::error)
+        << h1resp::to_string(decoder.error().rule) << " after " << body.size() << " body bytes";
+    body.append(d.data);
+    rest.remove_prefix(d.consumed);
+    if (d.status != h1resp::ChunkedDecoder::Status::data) break;
+  }
+  ASSERT_LE(body.size(), e2e::kEarlyBigSize);
+  EXPECT_GT(body.size(), 0u);
+  std::size_t wrong = body.size();
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != e2e::early_big_byte(i)) {
+      wrong = i;
+      break;
+    }
+  }
+  EXPECT_EQ(wrong, body.size()) << "body byte " << wrong << " of " << body.size()
+                                << " is not the upstream's";
+  EXPECT_EQ(proxy_->log().find("aborted"), std::string::npos) << proxy_->log();
 }
 
 TEST_F(Scripted, AHeadSentByteByByteMeetsOneDeadline) {
