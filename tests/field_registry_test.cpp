@@ -22,6 +22,21 @@ std::string with_case(std::string_view name, int variant) {
   return s;
 }
 
+bool is_framing_field(FieldId id) {
+  return id == FieldId::content_length || id == FieldId::transfer_encoding ||
+         id == FieldId::connection;
+}
+
+// The id a name gets from an index of every field, or of the framing fields only (the framing
+// decision's: every other name is FieldId::other).
+FieldId expected_id(FieldId id, bool framing_only) {
+  return framing_only && !is_framing_field(id) ? FieldId::other : id;
+}
+
+FieldIndex make_index(const Response& r, bool framing_only) {
+  return framing_only ? FieldIndex(r, FieldIndex::FramingFieldsOnly{}) : FieldIndex(r);
+}
+
 TEST(FieldRegistry, EveryKnownNameInAnyCaseFindsItsId) {
   for (std::size_t k = 0; k < kFieldIdCount; ++k) {
     const FieldInfo& info = field_info(static_cast<FieldId>(k));
@@ -96,6 +111,33 @@ TEST(FieldRegistry, IndexBeyondItsCapacity) {
             index.repeated() | std::uint64_t{1} << static_cast<int>(FieldId::etag));
 }
 
+// The framing decision's index tells the three framing fields apart past its capacity too,
+// where names are classified again on each lookup, and nothing else.
+TEST(FieldRegistry, FramingFieldsOnlyIndexBeyondItsCapacity) {
+  constexpr std::size_t kLines = FieldIndex::kCapacity + 40;
+  std::string bytes = "HTTP/1.1 200 OK\r\nConnection: close\r\nDate: x\r\n";
+  for (std::size_t i = 2; i < kLines - 4; ++i)
+    bytes += "X-" + std::to_string(i) + ": v\r\n";
+  bytes +=
+      "content-length: 1\r\nETag: \"e\"\r\nTRANSFER-ENCODING: chunked\r\nConnection: x\r\n\r\n";
+  Policy policy;
+  policy.limits.max_fields = kLines;
+  BasicResponseParser<kLines> parser(policy);
+  ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+  ASSERT_EQ(parser.response().field_count(), kLines);
+  const FieldIndex index(parser.response(), FieldIndex::FramingFieldsOnly{});
+  const auto bit = [](FieldId id) { return std::uint64_t{1} << static_cast<int>(id); };
+  EXPECT_EQ(index.present(), bit(FieldId::connection) | bit(FieldId::content_length) |
+                                 bit(FieldId::transfer_encoding));
+  EXPECT_EQ(index.repeated(), bit(FieldId::connection));
+  EXPECT_EQ(index.first(FieldId::content_length), kLines - 4);
+  EXPECT_EQ(index.id_at(kLines - 3), FieldId::other);  // ETag
+  EXPECT_EQ(index.id_at(1), FieldId::other);           // Date
+  EXPECT_EQ(index.id_at(kLines - 2), FieldId::transfer_encoding);
+  EXPECT_EQ(index.next(FieldId::connection, 0), kLines - 1);
+  EXPECT_EQ(index.count(FieldId::connection), 2U);
+}
+
 // The index reads names with word loads that must stay inside the response's bytes: every known
 // name, in every case, as the last field of bytes that end with the header section (and as the
 // first, right after the shortest status line), is still found, and a near miss is not: one
@@ -118,9 +160,12 @@ TEST(FieldRegistry, IndexFindsNamesAtTheEndsOfTheBytes) {
                                          "HTTP/1.1 200 \r\n" + field + ":\r\n\r\n"}) {
           BasicResponseParser<> parser;
           ASSERT_EQ(parser.parse(bytes), ParseStatus::complete) << bytes;
-          const FieldIndex index(parser.response());
-          const std::size_t last = parser.response().field_count() - 1;
-          EXPECT_EQ(index.id_at(last), miss ? FieldId::other : info.id) << bytes;
+          for (const bool framing_only : {false, true}) {
+            const FieldIndex index = make_index(parser.response(), framing_only);
+            const std::size_t last = parser.response().field_count() - 1;
+            EXPECT_EQ(index.id_at(last), miss ? FieldId::other : expected_id(info.id, framing_only))
+                << bytes << (framing_only ? " (framing fields only)" : "");
+          }
         }
       }
     }
@@ -152,14 +197,17 @@ TEST(FieldRegistry, IndexStaysInsideBytesBetweenGuardPages) {
           BasicResponseParser<> parser(policy);
           ASSERT_EQ(parser.parse(guard.place(bytes, at_start)), ParseStatus::complete) << bytes;
           const Response& r = parser.response();
-          const FieldIndex index(r);  // a fault ends the test
-          EXPECT_EQ(index.id_at(r.field_count() - 1), info.id) << bytes;
-          ++checked;
+          for (const bool framing_only : {false, true}) {
+            const FieldIndex index = make_index(r, framing_only);  // a fault ends the test
+            EXPECT_EQ(index.id_at(r.field_count() - 1), expected_id(info.id, framing_only))
+                << bytes;
+            ++checked;
+          }
         }
       }
     }
   }
-  EXPECT_EQ(checked, kFieldIdCount * 3 * 3 * 2);
+  EXPECT_EQ(checked, kFieldIdCount * 3 * 3 * 2 * 2);
 }
 #endif
 

@@ -116,7 +116,8 @@ std::string_view to_string(RequestMethod method) noexcept {
 
 Framing decide_framing(const Response& response, RequestMethod method,
                        FindingList& findings) noexcept {
-  const FieldIndex index(response);
+  // Only the framing fields are told apart: the decision reads nothing else.
+  const FieldIndex index(response, FieldIndex::FramingFieldsOnly{});
   return framing::decide(index, method, findings);
 }
 

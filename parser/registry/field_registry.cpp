@@ -286,9 +286,55 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
   return static_cast<FieldId>(other ^ ((k ^ other) & (0 - static_cast<std::size_t>(same))));
 }
 
+// id_in_response() for the framing decision alone: Content-Length, Transfer-Encoding and
+// Connection are told apart, every other name is FieldId::other. Their lengths (14, 17, 10)
+// rule out most names with one comparison, before any load; the others are compared as
+// id_in_response() compares them, with the words of the hash table's rows.
+FieldId framing_id_in_response(const Response& response, Span name) noexcept {
+  const std::size_t n = name.length;
+  if (n < 10 || n > 17 || name.offset + n > response.bytes.size()) return FieldId::other;
+  const char* const p = response.bytes.data() + name.offset;
+  std::uint64_t head;
+  std::uint64_t middle;
+  std::uint64_t tail;
+  // SAFETY: the name [offset, offset + n) is inside the bytes (checked above) and n >= 10, so
+  // [0, 8), [n - 9, n - 1) and [n - 8, n) of it are inside it.
+  std::memcpy(&head, p, 8);
+  std::memcpy(&middle, p + n - 9, 8);
+  std::memcpy(&tail, p + n - 8, 8);
+  head |= kFold;
+  tail |= kFold;
+  const auto row = [](FieldId id) noexcept -> const Words& {
+    return kHashTable.words[static_cast<std::size_t>(id)];
+  };
+  const Words& cl = row(FieldId::content_length);
+  const Words& te = row(FieldId::transfer_encoding);
+  const Words& connection = row(FieldId::connection);
+  // Transfer-Encoding's middle word is its bytes 8-15, at n - 9 for its 17 bytes.
+  const bool is_cl = (n == 14) & (head == cl.first) & (tail == cl.last);
+  const bool is_te =
+      (n == 17) & (head == te.first) & (tail == te.last) & ((middle | kFold) == te.middle);
+  const bool is_connection = (n == 10) & (head == connection.first) & (tail == connection.last);
+  return is_cl           ? FieldId::content_length
+         : is_te         ? FieldId::transfer_encoding
+         : is_connection ? FieldId::connection
+                         : FieldId::other;
+}
+
 }  // namespace
 
 FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
+  build([](const Response& r, Span name) noexcept { return id_in_response(r, name); });
+}
+
+FieldIndex::FieldIndex(const Response& response, FramingFieldsOnly) noexcept
+    : response_(response), framing_only_(true) {
+  build([](const Response& r, Span name) noexcept { return framing_id_in_response(r, name); });
+}
+
+template <typename Classify>
+void FieldIndex::build(Classify classify) noexcept {
+  const Response& response = response_;
   // No array is cleared first (a memset per message costs more than the loops on short
   // responses), and no loop branches on the names: which ones are known or repeated is not
   // predictable, and a mispredicted branch per repeated field cost more than the rest.
@@ -306,7 +352,7 @@ FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) 
   unsigned line_flags = 0;
   for (std::size_t i = 0; i < stored; ++i) {
     line_flags |= response.field_lines[i].flags;
-    ids_[i] = id_in_response(response, response.field_lines[i].name);
+    ids_[i] = classify(response, response.field_lines[i].name);
   }
   constexpr std::uint64_t kKnown = ~(std::uint64_t{1} << static_cast<std::size_t>(FieldId::other));
   std::uint64_t present = 0;
@@ -321,7 +367,7 @@ FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) 
   // Lines past kCapacity (rare, and after every stored one): their ids are not kept.
   for (std::size_t i = n; i-- > stored;) {
     line_flags |= response.field_lines[i].flags;
-    fold(i, id_in_response(response, response.field_lines[i].name));
+    fold(i, classify(response, response.field_lines[i].name));
   }
   for (std::size_t i = stored; i-- > 0;)
     fold(i, ids_[i]);
@@ -332,7 +378,13 @@ FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) 
 
 FieldId FieldIndex::id_at(std::size_t index) const noexcept {
   if (index < kCapacity) return ids_[index];
-  return field_id(response_.text(response_.field_lines[index].name));
+  return classify_at(index);
+}
+
+// The id of a line past kCapacity, by the same classification as the stored ones.
+FieldId FieldIndex::classify_at(std::size_t index) const noexcept {
+  const Span name = response_.field_lines[index].name;
+  return framing_only_ ? framing_id_in_response(response_, name) : field_id(response_.text(name));
 }
 
 std::uint32_t FieldIndex::count(FieldId id) const noexcept {

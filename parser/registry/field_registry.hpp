@@ -121,6 +121,10 @@ class FieldIndex {
   static constexpr std::size_t kCapacity = 256;
 
   explicit FieldIndex(const Response& response) noexcept;
+  // An index of the framing fields only (Content-Length, Transfer-Encoding, Connection): every
+  // other name is FieldId::other. For the framing decision alone, which reads nothing else.
+  struct FramingFieldsOnly {};
+  FieldIndex(const Response& response, FramingFieldsOnly) noexcept;
 
   // Known fields present, and present more than once, one bit per FieldId.
   [[nodiscard]] std::uint64_t present() const noexcept { return present_; }
@@ -144,7 +148,12 @@ class FieldIndex {
   [[nodiscard]] const Response& response() const noexcept { return response_; }
 
  private:
+  template <typename Classify>
+  void build(Classify classify) noexcept;
+  [[nodiscard]] FieldId classify_at(std::size_t index) const noexcept;
+
   const Response& response_;
+  bool framing_only_ = false;
   std::uint64_t present_ = 0;
   std::uint64_t repeated_ = 0;
   std::uint8_t line_flags_ = 0;
