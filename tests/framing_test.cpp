@@ -337,10 +337,21 @@ TEST_P(FramingTrace, ReadsEachResponseAsExpected) {
   ResponseStream stream(bytes.view(), options);
   StreamMessage m;
   std::size_t i = 0;
+  std::uint64_t end = 0;  // where the previous message ended
+  bool stopped = false;   // an error ended the reading
   while (stream.next(m)) {
     ASSERT_LT(i, t.responses.size()) << "an unexpected response " << i << " at " << m.offset;
     const Expected& e = t.responses[i];
     SCOPED_TRACE("response " + std::to_string(i));
+    // Where each response ends: the next one starts there, and the last one ends the stream
+    // unless an error ended the reading (the stream stops at a response it cannot frame); a
+    // Content-Length body ends after its length.
+    EXPECT_EQ(m.offset, end);
+    end = m.offset + m.size;
+    stopped = stopped || m.findings.count(Severity::error) != 0;
+    if (m.complete && m.framing.body == BodyKind::content_length) {
+      EXPECT_EQ(m.size, m.body_offset + m.framing.length);
+    }
     if (e.status != 0) {
       ASSERT_EQ(m.status, ParseStatus::complete) << to_string(m.error.rule);
       EXPECT_EQ(m.response.status, e.status);
@@ -359,6 +370,9 @@ TEST_P(FramingTrace, ReadsEachResponseAsExpected) {
     ++i;
   }
   EXPECT_EQ(i, t.responses.size());
+  if (!stopped) {
+    EXPECT_EQ(end, t.stream.size());
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Stream, FramingTrace, ::testing::ValuesIn(kTraces),
@@ -580,6 +594,8 @@ TEST(Framing, AStreamSaysWhyATruncatedBodyIsUnusable) {
     ASSERT_TRUE(stream.next(m)) << bytes;
     EXPECT_FALSE(m.complete) << bytes;
     EXPECT_EQ(to_string(m.error.rule), to_string(rule)) << bytes;
+    // Where the bytes ran out: the end of the input (the message is all of it).
+    EXPECT_EQ(m.offset + m.error.offset, bytes.size()) << bytes;
     EXPECT_EQ(m.error.offset, m.findings.first_error()->offset) << bytes;
   }
 }
