@@ -5,6 +5,7 @@
 #   lib/cmake/h1resp/                        the CMake package: find_package(h1resp)
 #   lib/pkgconfig/h1resp.pc                  pkg-config, the C API (shared library)
 #   lib/pkgconfig/h1resp-static.pc           pkg-config, the C++ and C APIs (static library)
+#   bin/h1resp                               the command-line tool (with H1RESP_BUILD_TOOLS)
 #
 # h1resp::h1resp is the static library on purpose: the C++ API is C++20 with inline members and
 # std::span in its layout, an ABI no soname can promise, and a proxy wants the parser inlined
@@ -22,6 +23,9 @@ install(TARGETS h1resp h1resp_shared
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_COMPONENT Development
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET h1resp_cli)
+  install(TARGETS h1resp_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/h1resp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")

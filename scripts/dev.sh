@@ -7,6 +7,7 @@
 #   bash scripts/dev.sh fuzz TARGET S   a long local fuzzing campaign of S seconds
 #   bash scripts/dev.sh lint            clang-format and clang-tidy on the library
 #   bash scripts/dev.sh setup           only install the packages
+#   bash scripts/dev.sh build           install what is missing, then only the release build
 #
 # Packages come from Debian 12. apt-get runs only when one of them is missing.
 set -euo pipefail
@@ -112,7 +113,7 @@ main() {
     bench) cmd_bench "$@" ;;
     fuzz) cmd_fuzz "$@" ;;
     lint) cmd_lint ;;
-    *) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
+    *) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
   esac
 }
 

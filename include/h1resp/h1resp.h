@@ -86,7 +86,8 @@ typedef enum h1resp_dialect {
 typedef enum h1resp_validation {
   H1RESP_VALIDATION_EVERY_RULE = 0, /* errors, warnings and infos */
   /* Only the rules that can find an error: the same errors, so the same REJECT verdict, at a
-   * fraction of the cost; never WARN. For a proxy that decides between forwarding and 502. */
+   * fraction of the cost; the validator adds no warning (the parser's and the framing
+   * decision's remain). For a proxy that decides between forwarding and 502. */
   H1RESP_VALIDATION_ERRORS_ONLY = 1,
 } h1resp_validation;
 

@@ -96,8 +96,9 @@ enum class Validation : std::uint8_t {
   // Every rule: errors, warnings and infos. What a conformance tester or a log wants.
   every_rule,
   // Only the rules that can find an error. The error findings are the same as with every_rule,
-  // in the same order, so the verdict is `reject` exactly when every_rule's is; warnings and
-  // infos are not looked for, so it is never `warn`. What a proxy that only decides between
+  // in the same order, so the verdict is `reject` exactly when every_rule's is; the validator
+  // looks for no warning or info (the tokenizer's and the framing decision's are still there,
+  // so the verdict can be `warn`). What a proxy that only decides between
   // forwarding and answering 502 needs: it skips the value grammars (dates, Cache-Control,
   // Location, ...) and the class and 304 rules, most of the validator's cost.
   errors_only,

@@ -4,8 +4,9 @@
 // conforming response.
 //
 // This is the single source of the rule texts: docs/rules.md is generated from this file, so edit
-// the rules here, not there. Groups A-H follow the catalog (shared/reference/response-rules.md);
-// group L holds h1resp's own limits and stream states.
+// the rules here, not there. Groups A-H follow the project's rule catalog (outside this
+// repository, shared/reference/response-rules.md); group L holds h1resp's own limits and stream
+// states.
 #include <array>
 #include <cstddef>
 #include <optional>

@@ -10,8 +10,9 @@
 // * The W3C "Status codes" text (Protocols/HTTP/HTRESP.html, labelled 1992) for the 18 historic
 //   codes; its 502 and 503 were added "for discussion" on 1994-09-19.
 // * Older RFCs for the legacy names (RFC 1945, 2068, 2616, 4918, 7231, 7233).
-// * Old web status-code lists and vendor documentation for the unofficial names (see
-//   shared/reference/status-codes-source.txt and response-rules.md groups D, G and H). They are
+// * Old web status-code lists and vendor documentation for the unofficial names (the project's
+//   shared/reference/status-codes-source.txt and response-rules.md groups D, G and H, outside
+//   this repository). They are
 //   reference only: a recipient applies the class semantics of RFC 9110 §15 to all of them.
 //
 // Everything has static storage and lookups never allocate, so the parser can consult the

@@ -25,8 +25,12 @@ if(SANITIZE)
 endif()
 
 # 1. What is installed must be built, also in a fresh build directory where only the tests were.
-run("build the libraries" ${CMAKE_COMMAND} --build ${BUILD_DIR} --config ${CONFIG}
-    --target h1resp h1resp_shared)
+set(targets h1resp h1resp_shared)
+if(TOOL)
+  list(APPEND targets h1resp_cli)
+endif()
+run("build what is installed" ${CMAKE_COMMAND} --build ${BUILD_DIR} --config ${CONFIG}
+    --target ${targets})
 
 # 2. Install into an empty temporary prefix.
 file(REMOVE_RECURSE ${WORK_DIR})
@@ -40,6 +44,14 @@ foreach(path
     ${LIBDIR}/pkgconfig/h1resp-static.pc)
   expect_file(${path})
 endforeach()
+# The tool, where it is built, runs from the prefix (it links the library statically).
+if(TOOL)
+  expect_file(${BINDIR}/h1resp)
+  run("run the installed tool" ${PREFIX}/${BINDIR}/h1resp --version)
+  if(NOT run_output MATCHES "^h1resp ${VERSION}")
+    message(FATAL_ERROR "h1resp --version printed: ${run_output}")
+  endif()
+endif()
 # The soname is the major version, and the development symlink points to it.
 file(READ_SYMLINK ${PREFIX}/${LIBDIR}/libh1resp.so link)
 if(NOT link STREQUAL "libh1resp.so.${SOVERSION}")
