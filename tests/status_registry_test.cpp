@@ -109,30 +109,70 @@ TEST(StatusRegistryTest, TableIsSortedUniqueAndIndexed) {
   }
 }
 
+// Every code of the IANA HTTP Status Code Registry with its name, as the registry lists them
+// (RFC 9110 §15 and the RFCs it cites; 104 from the resumable-upload draft): the registry knows
+// exactly these codes as registered, no more.
 TEST(StatusRegistryTest, RegisteredNamesAreTheCurrentIanaNames) {
   const std::pair<unsigned, std::string_view> expected[] = {
+      {100, "Continue"},
+      {101, "Switching Protocols"},
       {102, "Processing"},
       {103, "Early Hints"},
       {104, "Upload Resumption Supported"},
+      {200, "OK"},
+      {201, "Created"},
+      {202, "Accepted"},
       {203, "Non-Authoritative Information"},
+      {204, "No Content"},
+      {205, "Reset Content"},
+      {206, "Partial Content"},
       {207, "Multi-Status"},
       {208, "Already Reported"},
       {226, "IM Used"},
+      {300, "Multiple Choices"},
+      {301, "Moved Permanently"},
       {302, "Found"},
+      {303, "See Other"},
+      {304, "Not Modified"},
+      {305, "Use Proxy"},
       {306, "(Unused)"},
+      {307, "Temporary Redirect"},
       {308, "Permanent Redirect"},
+      {400, "Bad Request"},
+      {401, "Unauthorized"},
+      {402, "Payment Required"},
+      {403, "Forbidden"},
+      {404, "Not Found"},
+      {405, "Method Not Allowed"},
+      {406, "Not Acceptable"},
+      {407, "Proxy Authentication Required"},
+      {408, "Request Timeout"},
+      {409, "Conflict"},
+      {410, "Gone"},
+      {411, "Length Required"},
+      {412, "Precondition Failed"},
       {413, "Content Too Large"},
       {414, "URI Too Long"},
+      {415, "Unsupported Media Type"},
       {416, "Range Not Satisfiable"},
+      {417, "Expectation Failed"},
       {418, "(Unused)"},
       {421, "Misdirected Request"},
       {422, "Unprocessable Content"},
+      {423, "Locked"},
+      {424, "Failed Dependency"},
       {425, "Too Early"},
       {426, "Upgrade Required"},
       {428, "Precondition Required"},
       {429, "Too Many Requests"},
       {431, "Request Header Fields Too Large"},
       {451, "Unavailable For Legal Reasons"},
+      {500, "Internal Server Error"},
+      {501, "Not Implemented"},
+      {502, "Bad Gateway"},
+      {503, "Service Unavailable"},
+      {504, "Gateway Timeout"},
+      {505, "HTTP Version Not Supported"},
       {506, "Variant Also Negotiates"},
       {507, "Insufficient Storage"},
       {508, "Loop Detected"},
@@ -143,7 +183,12 @@ TEST(StatusRegistryTest, RegisteredNamesAreTheCurrentIanaNames) {
     const StatusInfo* info = status_info(code);
     ASSERT_NE(info, nullptr) << code;
     EXPECT_EQ(info->name, name) << code;
+    EXPECT_TRUE(info->has(StatusInfo::registered)) << code;
   }
+  std::size_t registered = 0;
+  for (const StatusInfo& info : all_status_codes())
+    registered += info.has(StatusInfo::registered) ? 1 : 0;
+  EXPECT_EQ(registered, std::size(expected));
 }
 
 TEST(StatusRegistryTest, SourcesNameTheDefiningDocument) {
