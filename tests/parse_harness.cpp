@@ -5,7 +5,8 @@ namespace h1resp::testing {
 std::ostream& operator<<(std::ostream& os, const Outcome& o) {
   os << "{" << to_string(o.status);
   if (o.status == ParseStatus::error) {
-    os << " " << to_string(o.error_rule) << " @" << o.error_offset;
+    os << " " << to_string(o.error_rule) << " @" << o.error_offset << "+" << o.error_length << " ("
+       << o.error_detail << ")";
   }
   if (o.status == ParseStatus::complete) os << " header_size=" << o.header_size;
   os << " HTTP/" << o.version_major << "." << o.version_minor << " " << o.code << " [" << o.reason
@@ -14,8 +15,13 @@ std::ostream& operator<<(std::ostream& os, const Outcome& o) {
     os << " (" << o.fields[i].first << ": " << o.fields[i].second << " #" << o.field_flags[i]
        << ")";
   }
-  for (const auto& [rule, offset] : o.findings)
-    os << " note " << to_string(rule) << " @" << offset;
+  for (std::size_t i = 0; i < o.findings.size(); ++i) {
+    os << " note " << to_string(o.findings[i].first) << " @" << o.findings[i].second;
+    if (i < o.finding_rests.size()) {
+      const Outcome::FindingRest& rest = o.finding_rests[i];
+      os << "+" << rest.length << " " << to_string(rest.severity) << " (" << rest.detail << ")";
+    }
+  }
   return os << "}";
 }
 
@@ -27,6 +33,8 @@ Outcome observe(const ResponseParser& parser) {
   if (o.status == ParseStatus::error) {
     o.error_rule = parser.error().rule;
     o.error_offset = parser.error().offset;
+    o.error_length = parser.error().length;
+    o.error_detail = std::string(parser.error().detail);
   }
   const Response& r = parser.response();
   if (o.status == ParseStatus::complete) o.header_size = parser.header_size();
@@ -39,8 +47,10 @@ Outcome observe(const ResponseParser& parser) {
     o.fields.emplace_back(std::string(f.name), std::string(f.value));
     o.field_flags.push_back(f.flags);
   }
-  for (const Finding& f : parser.findings())
+  for (const Finding& f : parser.findings()) {
     o.findings.emplace_back(f.rule, f.offset);
+    o.finding_rests.push_back({f.severity, f.length, std::string(f.detail)});
+  }
   return o;
 }
 

@@ -24,6 +24,8 @@ struct Outcome {
   ParseStatus status = ParseStatus::incomplete;
   Rule error_rule = Rule::count_;
   std::uint32_t error_offset = 0;
+  std::uint32_t error_length = 0;
+  std::string error_detail;
   std::uint32_t header_size = 0;
   int version_major = 0;
   int version_minor = 0;
@@ -31,7 +33,15 @@ struct Outcome {
   std::string reason;
   std::vector<std::pair<std::string, std::string>> fields;
   std::vector<int> field_flags;
-  std::vector<std::pair<Rule, std::uint64_t>> findings;
+  std::vector<std::pair<Rule, std::uint64_t>> findings;  // rule and offset, what tests expect
+  // And the rest of each finding, so that kernels and split points are compared on all of it.
+  struct FindingRest {
+    Severity severity;
+    std::uint32_t length;
+    std::string detail;
+    friend bool operator==(const FindingRest&, const FindingRest&) = default;
+  };
+  std::vector<FindingRest> finding_rests;
 
   friend bool operator==(const Outcome&, const Outcome&) = default;
 };
