@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "h1resp/chunked.hpp"
+#include "h1resp/kernel.hpp"
 #include "parse_harness.hpp"
 
 namespace h1resp {
@@ -150,9 +151,19 @@ Outcome decode_in_pieces(std::string_view input, const Policy& policy, std::uint
 }
 
 // The one-shot outcome, after checking that every split gives the same.
+// Decodes `input` with the scalar kernel, then checks that every split point, pieces, and every
+// kernel the CPU supports (the trailer section's parser takes the active one) give the same.
 Outcome decode_everywhere(std::string_view input, const Policy& policy = Policy::strict(),
                           bool finish = false, std::uint64_t body_offset = 0) {
+  const KernelId active = active_kernel();
+  force_kernel(KernelId::scalar);
   const Outcome reference = decode_in_pieces(input, policy, body_offset, {}, finish);
+  for (const KernelId kernel : supported_kernels()) {
+    force_kernel(kernel);
+    EXPECT_EQ(decode_in_pieces(input, policy, body_offset, {}, finish), reference)
+        << "kernel " << to_string(kernel);
+  }
+  force_kernel(active);
   const std::size_t step = input.size() > 4096 ? input.size() / 128 + 1 : 1;
   for (std::size_t cut = 1; cut < input.size(); cut += step) {
     EXPECT_EQ(decode_in_pieces(input, policy, body_offset, {cut}, finish), reference)

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "h1resp/kernel.hpp"
 #include "h1resp/stream.hpp"
 #include "parse_harness.hpp"
 
@@ -327,8 +328,21 @@ const Trace kTraces[] = {
 
 class FramingTrace : public ::testing::TestWithParam<Trace> {};
 
+// A trace as ResponseStream reads it with the active kernel.
+void expect_trace(const Trace& t);
+
+// On every kernel the CPU supports: the stream's parsers take the active one.
 TEST_P(FramingTrace, ReadsEachResponseAsExpected) {
-  const Trace& t = GetParam();
+  const KernelId active = active_kernel();
+  for (const KernelId kernel : supported_kernels()) {
+    SCOPED_TRACE(std::string("kernel ") + std::string(to_string(kernel)));
+    force_kernel(kernel);
+    expect_trace(GetParam());
+  }
+  force_kernel(active);
+}
+
+void expect_trace(const Trace& t) {
   StreamOptions options;
   options.methods = t.methods;
   options.exact_requests = t.exact_requests;
