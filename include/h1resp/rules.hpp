@@ -1,9 +1,10 @@
 // The rule catalog: one stable id per check h1resp makes.
 //
 // Ids are those of the project's rule catalog (kept outside this repository, in the project's
-// shared/reference/response-rules.md; docs/rules.md lists them all), e.g. "status.code-3digit". Every parse error and every finding names one,
-// and the text for people (summary, explanation, source, examples) lives in one table,
-// parser/registry/rule_table.cpp, which docs/rules.md is generated from.
+// shared/reference/response-rules.md; docs/rules.md lists them all), e.g. "status.code-3digit".
+// Every parse error and every finding names one, and the text for people (summary, explanation,
+// source, examples) lives in one table, parser/registry/rule_table.cpp, which docs/rules.md is
+// generated from.
 #pragma once
 
 #include <cstdint>
