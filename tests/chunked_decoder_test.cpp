@@ -342,13 +342,14 @@ const Trace kTraces[] = {
     bad("trailer_no_colon", "1\r\nz\r\n0\r\nbad\r\n\r\n", Rule::field_no_colon, 9),
     // The next response where the trailer section belongs: the body's final CRLF is missing.
     bad("status_line_after_last_chunk", "0\r\nHTTP/1.1 200 OK\r\n\r\n", Rule::field_name_token, 7),
-    bad("trailer_over_limit", "0\r\nServer-Timing: a\r\n\r\n", Rule::limit_trailer_section, 22,
+    // The finding covers the trailer section up to the limit: it starts after "0\r\n".
+    bad("trailer_over_limit", "0\r\nServer-Timing: a\r\n\r\n", Rule::limit_trailer_section, 3,
         with_trailer_limit(19)),
     ok("trailer_at_limit", "0\r\nServer-Timing: a\r\n\r\n", "", {{"Server-Timing", "a"}}, {},
        with_trailer_limit(20)),
     // The limit counts the empty line that ends the body (policy.hpp), trailers or not.
     ok("no_trailers_at_limit", "3\r\nabc\r\n0\r\n\r\n", "abc", {}, {}, with_trailer_limit(2)),
-    bad("no_trailers_over_limit", "3\r\nabc\r\n0\r\n\r\n", Rule::limit_trailer_section, 12,
+    bad("no_trailers_over_limit", "3\r\nabc\r\n0\r\n\r\n", Rule::limit_trailer_section, 11,
         with_trailer_limit(1)),
     ok("no_trailers_bare_lf_at_limit", "0\n\n", "", {},
        {{Rule::chunked_size_syntax, 1}, {Rule::field_line_ending_lf, 2}},

@@ -142,7 +142,8 @@ const RejectCase kRejectCases[] = {
     {"value_escape", kOk + "X: a\x1b[0m\r\n\r\n", Rule::field_value_ctl, 21},
     {"value_del", kOk + "X: a\x7f\r\n\r\n", Rule::field_value_ctl, 21},
     // B12 limits, each with its own rule
-    {"section_too_long", kOk + "X: 0123456789\r\n\r\n", Rule::limit_section_size, 32,
+    // The finding covers the section up to the limit: from its first byte.
+    {"section_too_long", kOk + "X: 0123456789\r\n\r\n", Rule::limit_section_size, 0,
      with_limits(32, 100, 10)},
     {"line_too_long", kOk + "X: 0123456789abcdef\r\n\r\n", Rule::limit_line_length, 17,
      with_limits(1000, 16, 10)},

@@ -219,8 +219,9 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
     f.step = 8;
     f.body = BodyKind::until_close;
     f.why = "no Content-Length or Transfer-Encoding: read until close (RFC 9112 §6.3 (8))";
-    findings.add(Rule::framing_close_delimited, Severity::info, r.status_line.offset, 0,
-                 "the body is delimited by the end of the connection");
+    // No field says where the body ends: at the status line, as for any missing field.
+    findings.add(Rule::framing_close_delimited, Severity::info, r.status_line.offset,
+                 r.status_line.length, "the body is delimited by the end of the connection");
   }
   error |= report_repaired_framing_fields(index, findings);
   // RFC 9112 §6.1: an HTTP/1.0 message with Transfer-Encoding is treated as if its framing were

@@ -149,8 +149,18 @@ void ResponseStream::explain_stray_body(StreamMessage& m, std::string_view rest)
   constexpr std::string_view kVersionStart = "HTTP/";
   const std::size_t n = std::min(rest.size(), kVersionStart.size());
   if (n != 0 && field_name_equals(rest.substr(0, n), kVersionStart.substr(0, n))) return;
+  // The stray bytes run to where a status line starts again ("HTTP/" and a digit), most likely
+  // the next response, which is not to blame; else to the end of the stream.
+  std::size_t end = rest.size();
+  for (std::size_t at = rest.find("HTTP/", 1); at != std::string_view::npos;
+       at = rest.find("HTTP/", at + 1)) {
+    if (at + 5 < rest.size() && rest[at + 5] >= '0' && rest[at + 5] <= '9') {
+      end = at;
+      break;
+    }
+  }
   m.findings.add(declared_body_rule_, Severity::error, 0,
-                 static_cast<std::uint32_t>(std::min<std::size_t>(rest.size(), UINT32_MAX)),
+                 static_cast<std::uint32_t>(std::min<std::size_t>(end, UINT32_MAX)),
                  "bytes after a response that cannot have content: a recipient that reads them "
                  "as its body frames every later response differently");
 }

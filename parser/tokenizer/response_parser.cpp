@@ -167,11 +167,13 @@ std::size_t ResponseParser::section_limit() const noexcept {
 
 ResponseParser::Step ResponseParser::out_of_bytes(const Scan& scan) noexcept {
   if (!scan.at_limit()) return Step::wait;
+  // The finding covers the section's bytes up to the limit, all received (the byte after them
+  // may not be yet: the span must not depend on where the input was split).
   if (section_ == Section::trailers) {
-    return fail(Rule::limit_trailer_section, scan.limit(), 0,
+    return fail(Rule::limit_trailer_section, 0, scan.limit(),
                 "the trailer section is longer than max_trailer_section_bytes");
   }
-  return fail(Rule::limit_section_size, scan.limit(), 0,
+  return fail(Rule::limit_section_size, 0, scan.limit(),
               "the header section is longer than max_header_section_bytes");
 }
 

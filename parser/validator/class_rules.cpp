@@ -107,7 +107,22 @@ void check_success(const Checks& c) {
     // RFC 9110 §15.3.6: no content; and 205 is not bodiless for framing.
     std::uint64_t length = 0;
     if (c.content_length(length) && length > 0) {
-      c.report_status(Rule::code_205_no_content, "205 Reset Content with content");
+      // At the content where it was read and its bytes are its length (not chunked), else at
+      // the field that declares it.
+      constexpr std::string_view kWhy = "205 Reset Content with content";
+      const bool raw =
+          c.framing.body == BodyKind::content_length || c.framing.body == BodyKind::until_close;
+      if (c.body != nullptr && c.body->complete && raw) {
+        c.report(Rule::code_205_no_content, c.response.header_size,
+                 static_cast<std::uint32_t>(std::min<std::uint64_t>(length, UINT32_MAX)), kWhy);
+      } else if (c.has(FieldId::content_length) || c.has(FieldId::transfer_encoding)) {
+        c.report_line(Rule::code_205_no_content,
+                      c.first(c.has(FieldId::content_length) ? FieldId::content_length
+                                                             : FieldId::transfer_encoding),
+                      kWhy);
+      } else {
+        c.report_status(Rule::code_205_no_content, kWhy);
+      }
     }
   }
   if (code == 206) {
@@ -269,7 +284,11 @@ void check_class_rules(const Checks& c) noexcept {
   // RFC 6585 §3-§6: 428, 429, 431 and 511 MUST NOT be stored by a cache, even with explicit
   // freshness.
   if ((code == 428 || code == 429 || code == 431 || code == 511) && has_explicit_freshness(c)) {
-    c.report_code(Rule::code_6585_not_storable,
+    // At the freshness the response should not give: Cache-Control's lifetime, else Expires.
+    const bool by_cache_control =
+        c.cache.has(CacheControl::max_age) || c.cache.has(CacheControl::s_maxage);
+    c.report_line(Rule::code_6585_not_storable,
+                  c.first(by_cache_control ? FieldId::cache_control : FieldId::expires),
                   "explicit freshness on a response caches must not store");
   }
 

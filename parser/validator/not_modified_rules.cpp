@@ -65,7 +65,7 @@ void check_not_modified(const Checks& c) noexcept {
   }
   // A 304 answers a conditional request (RFC 9110 §15.4.5).
   if (c.request.known && !c.request.conditional) {
-    c.report_status(Rule::code_304_unsolicited, "the request was not conditional");
+    c.report_code(Rule::code_304_unsolicited, "the request was not conditional");
   }
 }
 
