@@ -22,19 +22,32 @@ std::string with_case(std::string_view name, int variant) {
   return s;
 }
 
-bool is_framing_field(FieldId id) {
-  return id == FieldId::content_length || id == FieldId::transfer_encoding ||
-         id == FieldId::connection;
+constexpr FieldIndex::Scope kScopes[] = {FieldIndex::Scope::every_field,
+                                         FieldIndex::Scope::framing_fields,
+                                         FieldIndex::Scope::error_fields};
+
+// The id a name gets from an index of `scope` (written out here, not taken from the code): the
+// framing decision's three fields, and for errors_only also Upgrade, Location, Content-Type.
+FieldId expected_id(FieldId id, FieldIndex::Scope scope) {
+  const bool framing = id == FieldId::content_length || id == FieldId::transfer_encoding ||
+                       id == FieldId::connection;
+  const bool error =
+      framing || id == FieldId::upgrade || id == FieldId::location || id == FieldId::content_type;
+  switch (scope) {
+    case FieldIndex::Scope::framing_fields:
+      return framing ? id : FieldId::other;
+    case FieldIndex::Scope::error_fields:
+      return error ? id : FieldId::other;
+    case FieldIndex::Scope::every_field:
+      break;
+  }
+  return id;
 }
 
-// The id a name gets from an index of every field, or of the framing fields only (the framing
-// decision's: every other name is FieldId::other).
-FieldId expected_id(FieldId id, bool framing_only) {
-  return framing_only && !is_framing_field(id) ? FieldId::other : id;
-}
-
-FieldIndex make_index(const Response& r, bool framing_only) {
-  return framing_only ? FieldIndex(r, FieldIndex::FramingFieldsOnly{}) : FieldIndex(r);
+std::string to_string(FieldIndex::Scope scope) {
+  return scope == FieldIndex::Scope::every_field      ? "every field"
+         : scope == FieldIndex::Scope::framing_fields ? "framing fields"
+                                                      : "error fields";
 }
 
 TEST(FieldRegistry, EveryKnownNameInAnyCaseFindsItsId) {
@@ -125,8 +138,12 @@ TEST(FieldRegistry, FramingFieldsOnlyIndexBeyondItsCapacity) {
   BasicResponseParser<kLines> parser(policy);
   ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
   ASSERT_EQ(parser.response().field_count(), kLines);
-  const FieldIndex index(parser.response(), FieldIndex::FramingFieldsOnly{});
+  const FieldIndex index(parser.response(), FieldIndex::Scope::framing_fields);
   const auto bit = [](FieldId id) { return std::uint64_t{1} << static_cast<int>(id); };
+  // The errors_only scope sees the same fields here, and the ETag line as other too.
+  const FieldIndex errors(parser.response(), FieldIndex::Scope::error_fields);
+  EXPECT_EQ(errors.present(), index.present());
+  EXPECT_EQ(errors.id_at(kLines - 3), FieldId::other);
   EXPECT_EQ(index.present(), bit(FieldId::connection) | bit(FieldId::content_length) |
                                  bit(FieldId::transfer_encoding));
   EXPECT_EQ(index.repeated(), bit(FieldId::connection));
@@ -160,11 +177,11 @@ TEST(FieldRegistry, IndexFindsNamesAtTheEndsOfTheBytes) {
                                          "HTTP/1.1 200 \r\n" + field + ":\r\n\r\n"}) {
           BasicResponseParser<> parser;
           ASSERT_EQ(parser.parse(bytes), ParseStatus::complete) << bytes;
-          for (const bool framing_only : {false, true}) {
-            const FieldIndex index = make_index(parser.response(), framing_only);
+          for (const FieldIndex::Scope scope : kScopes) {
+            const FieldIndex index(parser.response(), scope);
             const std::size_t last = parser.response().field_count() - 1;
-            EXPECT_EQ(index.id_at(last), miss ? FieldId::other : expected_id(info.id, framing_only))
-                << bytes << (framing_only ? " (framing fields only)" : "");
+            EXPECT_EQ(index.id_at(last), miss ? FieldId::other : expected_id(info.id, scope))
+                << bytes << " (" << to_string(scope) << ")";
           }
         }
       }
@@ -197,17 +214,17 @@ TEST(FieldRegistry, IndexStaysInsideBytesBetweenGuardPages) {
           BasicResponseParser<> parser(policy);
           ASSERT_EQ(parser.parse(guard.place(bytes, at_start)), ParseStatus::complete) << bytes;
           const Response& r = parser.response();
-          for (const bool framing_only : {false, true}) {
-            const FieldIndex index = make_index(r, framing_only);  // a fault ends the test
-            EXPECT_EQ(index.id_at(r.field_count() - 1), expected_id(info.id, framing_only))
-                << bytes;
+          for (const FieldIndex::Scope scope : kScopes) {
+            const FieldIndex index(r, scope);  // a fault ends the test
+            EXPECT_EQ(index.id_at(r.field_count() - 1), expected_id(info.id, scope))
+                << bytes << " (" << to_string(scope) << ")";
             ++checked;
           }
         }
       }
     }
   }
-  EXPECT_EQ(checked, kFieldIdCount * 3 * 3 * 2 * 2);
+  EXPECT_EQ(checked, kFieldIdCount * 3 * 3 * 2 * std::size(kScopes));
 }
 #endif
 

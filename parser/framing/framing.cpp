@@ -117,7 +117,7 @@ std::string_view to_string(RequestMethod method) noexcept {
 Framing decide_framing(const Response& response, RequestMethod method,
                        FindingList& findings) noexcept {
   // Only the framing fields are told apart: the decision reads nothing else.
-  const FieldIndex index(response, FieldIndex::FramingFieldsOnly{});
+  const FieldIndex index(response, FieldIndex::Scope::framing_fields);
   return framing::decide(index, method, findings);
 }
 

@@ -81,7 +81,8 @@ bool ResponseStream::next(StreamMessage& m) noexcept {
     return true;
   }
 
-  const detail::FieldIndex index(m.response);
+  const detail::FieldIndex index(m.response,
+                                 validator::index_scope(options_.policy, options_.validate));
   m.framing = framing::decide(index, m.method, m.findings);
   m.body_offset = parser_.header_size();
   if (!m.framing.interim && interim_close_ && m.framing.persistent) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <initializer_list>
 
 namespace h1resp::detail {
 namespace {
@@ -286,50 +287,106 @@ FieldId id_in_response(const Response& response, Span name) noexcept {
   return static_cast<FieldId>(other ^ ((k ^ other) & (0 - static_cast<std::size_t>(same))));
 }
 
-// id_in_response() for the framing decision alone: Content-Length, Transfer-Encoding and
-// Connection are told apart, every other name is FieldId::other. Their lengths (14, 17, 10)
-// rule out most names with one comparison, before any load; the others are compared as
-// id_in_response() compares them, with the words of the hash table's rows.
-FieldId framing_id_in_response(const Response& response, Span name) noexcept {
+// The ids of a few known fields by the length of their names, FieldId::other for every other
+// length. The fields of a scope have names of different lengths, so that a length names at most
+// one candidate.
+struct IdsByLength {
+  std::array<std::uint8_t, 25> ids{};
+  bool clash = false;
+};
+
+constexpr IdsByLength ids_by_length(std::initializer_list<FieldId> ids) {
+  IdsByLength t;
+  t.ids.fill(static_cast<std::uint8_t>(FieldId::other));
+  for (const FieldId id : ids) {
+    const std::size_t n = kFields[static_cast<std::size_t>(id)].name.size();
+    if (t.ids[n] != static_cast<std::uint8_t>(FieldId::other)) t.clash = true;
+    t.ids[n] = static_cast<std::uint8_t>(id);
+  }
+  return t;
+}
+
+constexpr IdsByLength kFramingFields =
+    ids_by_length({FieldId::content_length, FieldId::transfer_encoding, FieldId::connection});
+constexpr IdsByLength kErrorFields =
+    ids_by_length({FieldId::content_length, FieldId::transfer_encoding, FieldId::connection,
+                   FieldId::upgrade, FieldId::location, FieldId::content_type});
+static_assert(!kFramingFields.clash && !kErrorFields.clash,
+              "two fields of a scope have names of the same length");
+
+// id_in_response() for an index of a few fields (a Scope other than every_field): the name's
+// length rules out most names before any load (a table, not the hash); a name of a candidate's
+// length is compared with the candidate's words, as id_in_response() compares them. The
+// branches on the length come after the table names a candidate, which few names of a response
+// do.
+FieldId selected_id_in_response(const Response& response, Span name,
+                                const IdsByLength& selected) noexcept {
   const std::size_t n = name.length;
-  if (n < 10 || n > 17 || name.offset + n > response.bytes.size()) return FieldId::other;
+  if (n == 0 || n >= selected.ids.size() || name.offset + n > response.bytes.size()) {
+    return FieldId::other;
+  }
+  const auto k = static_cast<FieldId>(selected.ids[n]);
+  if (k == FieldId::other) return FieldId::other;
   const char* const p = response.bytes.data() + name.offset;
-  std::uint64_t head;
-  std::uint64_t middle;
+  const Words& known = kHashTable.words[static_cast<std::size_t>(k)];
   std::uint64_t tail;
-  // SAFETY: the name [offset, offset + n) is inside the bytes (checked above) and n >= 10, so
-  // [0, 8), [n - 9, n - 1) and [n - 8, n) of it are inside it.
+  if (n < 8) {
+    // The word that ends with the name starts before it: in the bytes before the name when
+    // there are eight (the status line comes first), else the general path.
+    if (name.offset < 8) return field_id(response.text(name)) == k ? k : FieldId::other;
+    // SAFETY: [offset + n - 8, offset + n) is inside the bytes: offset >= 8, and the name is
+    // inside them (checked above).
+    std::memcpy(&tail, p + n - 8, 8);
+    const auto shift = static_cast<unsigned>(8 * (8 - n));
+    return ((tail | kFold) >> shift) == known.last ? k : FieldId::other;
+  }
+  std::uint64_t head;
+  // SAFETY: n >= 8: [0, 8) and [n - 8, n) of the name, inside the bytes (checked above).
   std::memcpy(&head, p, 8);
-  std::memcpy(&middle, p + n - 9, 8);
   std::memcpy(&tail, p + n - 8, 8);
-  head |= kFold;
-  tail |= kFold;
-  const auto row = [](FieldId id) noexcept -> const Words& {
-    return kHashTable.words[static_cast<std::size_t>(id)];
-  };
-  const Words& cl = row(FieldId::content_length);
-  const Words& te = row(FieldId::transfer_encoding);
-  const Words& connection = row(FieldId::connection);
-  // Transfer-Encoding's middle word is its bytes 8-15, at n - 9 for its 17 bytes.
-  const bool is_cl = (n == 14) & (head == cl.first) & (tail == cl.last);
-  const bool is_te =
-      (n == 17) & (head == te.first) & (tail == te.last) & ((middle | kFold) == te.middle);
-  const bool is_connection = (n == 10) & (head == connection.first) & (tail == connection.last);
-  return is_cl           ? FieldId::content_length
-         : is_te         ? FieldId::transfer_encoding
-         : is_connection ? FieldId::connection
-                         : FieldId::other;
+  bool same = (head | kFold) == known.first && (tail | kFold) == known.last;
+  if (n > 16) {
+    std::uint64_t middle;
+    // SAFETY: n > 16: [8, 16) of the name.
+    std::memcpy(&middle, p + 8, 8);
+    same = same && (middle | kFold) == known.middle;
+  }
+  return same ? k : FieldId::other;
+}
+
+// The classifier of a scope.
+FieldId classify(const Response& response, Span name, FieldIndex::Scope scope) noexcept {
+  switch (scope) {
+    case FieldIndex::Scope::framing_fields:
+      return selected_id_in_response(response, name, kFramingFields);
+    case FieldIndex::Scope::error_fields:
+      return selected_id_in_response(response, name, kErrorFields);
+    case FieldIndex::Scope::every_field:
+      break;
+  }
+  return id_in_response(response, name);
 }
 
 }  // namespace
 
-FieldIndex::FieldIndex(const Response& response) noexcept : response_(response) {
-  build([](const Response& r, Span name) noexcept { return id_in_response(r, name); });
-}
-
-FieldIndex::FieldIndex(const Response& response, FramingFieldsOnly) noexcept
-    : response_(response), framing_only_(true) {
-  build([](const Response& r, Span name) noexcept { return framing_id_in_response(r, name); });
+FieldIndex::FieldIndex(const Response& response, Scope scope) noexcept
+    : response_(response), scope_(scope) {
+  // One loop per scope, each with its classifier inlined.
+  switch (scope) {
+    case Scope::framing_fields:
+      build([](const Response& r, Span name) noexcept {
+        return selected_id_in_response(r, name, kFramingFields);
+      });
+      return;
+    case Scope::error_fields:
+      build([](const Response& r, Span name) noexcept {
+        return selected_id_in_response(r, name, kErrorFields);
+      });
+      return;
+    case Scope::every_field:
+      build([](const Response& r, Span name) noexcept { return id_in_response(r, name); });
+      return;
+  }
 }
 
 template <typename Classify>
@@ -383,8 +440,7 @@ FieldId FieldIndex::id_at(std::size_t index) const noexcept {
 
 // The id of a line past kCapacity, by the same classification as the stored ones.
 FieldId FieldIndex::classify_at(std::size_t index) const noexcept {
-  const Span name = response_.field_lines[index].name;
-  return framing_only_ ? framing_id_in_response(response_, name) : field_id(response_.text(name));
+  return classify(response_, response_.field_lines[index].name, scope_);
 }
 
 std::uint32_t FieldIndex::count(FieldId id) const noexcept {

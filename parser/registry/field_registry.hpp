@@ -120,11 +120,17 @@ class FieldIndex {
  public:
   static constexpr std::size_t kCapacity = 256;
 
-  explicit FieldIndex(const Response& response) noexcept;
-  // An index of the framing fields only (Content-Length, Transfer-Encoding, Connection): every
-  // other name is FieldId::other. For the framing decision alone, which reads nothing else.
-  struct FramingFieldsOnly {};
-  FieldIndex(const Response& response, FramingFieldsOnly) noexcept;
+  // Which names an index tells apart; every other name is FieldId::other.
+  enum class Scope : std::uint8_t {
+    every_field,
+    // Content-Length, Transfer-Encoding, Connection: all the framing decision reads.
+    framing_fields,
+    // Those, and Upgrade, Location and Content-Type: all the framing decision and the checks
+    // that can find an error (Validation::errors_only) read.
+    error_fields,
+  };
+
+  explicit FieldIndex(const Response& response, Scope scope = Scope::every_field) noexcept;
 
   // Known fields present, and present more than once, one bit per FieldId.
   [[nodiscard]] std::uint64_t present() const noexcept { return present_; }
@@ -153,7 +159,7 @@ class FieldIndex {
   [[nodiscard]] FieldId classify_at(std::size_t index) const noexcept;
 
   const Response& response_;
-  bool framing_only_ = false;
+  Scope scope_;
   std::uint64_t present_ = 0;
   std::uint64_t repeated_ = 0;
   std::uint8_t line_flags_ = 0;

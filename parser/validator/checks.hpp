@@ -90,7 +90,12 @@ struct Checks {
   bool content_length(std::uint64_t& length) const noexcept;
 };
 
-// Every rule group on an index the caller built (validate() and examine() share it).
+// The scope of the field index the framing decision and, when `validating`, the validator need
+// with `policy`: the checks of Validation::errors_only read only a few fields.
+detail::FieldIndex::Scope index_scope(const Policy& policy, bool validating) noexcept;
+
+// Every rule group on an index the caller built (validate() and examine() share it), of
+// index_scope()'s scope or wider.
 void run(const detail::FieldIndex& fields, const Framing& framing, const RequestContext& request,
          const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept;
 

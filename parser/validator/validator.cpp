@@ -16,6 +16,12 @@ constexpr int kDefaultReferenceYear = 2025;
 
 namespace validator {
 
+detail::FieldIndex::Scope index_scope(const Policy& policy, bool validating) noexcept {
+  if (!validating) return detail::FieldIndex::Scope::framing_fields;
+  return policy.validation == Validation::errors_only ? detail::FieldIndex::Scope::error_fields
+                                                      : detail::FieldIndex::Scope::every_field;
+}
+
 void Checks::report_code(Rule rule, std::string_view detail) const noexcept {
   report(rule, response.code.offset, response.code.length, detail);
 }
@@ -91,14 +97,15 @@ void run(const detail::FieldIndex& fields, const Framing& framing, const Request
 
 void validate(const Response& response, const Framing& framing, const RequestContext& request,
               const Policy& policy, FindingList& findings, const BodyInfo* body) noexcept {
-  const detail::FieldIndex fields(response);
+  const detail::FieldIndex fields(response, validator::index_scope(policy, true));
   validator::run(fields, framing, request, policy, findings, body);
 }
 
 Framing examine(const Response& response, const RequestContext& request, const Policy& policy,
                 FindingList& findings) noexcept {
-  // One index of the field names serves both: each name is looked up once.
-  const detail::FieldIndex fields(response);
+  // One index of the field names serves both: each name is looked up once. With errors_only,
+  // of the fields the error checks and the framing decision read, and no others.
+  const detail::FieldIndex fields(response, validator::index_scope(policy, true));
   const Framing framing = framing::decide(fields, request.method, findings);
   validator::run(fields, framing, request, policy, findings, nullptr);
   return framing;
