@@ -318,9 +318,10 @@ static_assert(!kFramingFields.clash && !kErrorFields.clash,
 // length rules out most names before any load (a table, not the hash); a name of a candidate's
 // length is compared with the candidate's words, as id_in_response() compares them. The
 // branches on the length come after the table names a candidate, which few names of a response
-// do.
-FieldId selected_id_in_response(const Response& response, Span name,
-                                const IdsByLength& selected) noexcept {
+// do. Inlined into each scope's loop: as a call, framing alone on `realistic` took 32 against
+// 27 µs per pass (alternating runs).
+[[gnu::always_inline]] inline FieldId selected_id_in_response(
+    const Response& response, Span name, const IdsByLength& selected) noexcept {
   const std::size_t n = name.length;
   if (n == 0 || n >= selected.ids.size() || name.offset + n > response.bytes.size()) {
     return FieldId::other;
