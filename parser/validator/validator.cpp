@@ -53,7 +53,9 @@ namespace {
 // them, so the errors come out in the same order. No other check can report an error:
 // tests/errors_only_test.cpp and the validate fuzz target compare both modes' errors, and a new
 // rule that can be an error fails that test with its own violating example until it is added
-// here.
+// here. These checks see only the fields of FieldIndex::Scope::error_fields (examine() indexes
+// no others in this mode): a check that reads another field needs it added to kErrorFields
+// (field_registry.cpp), or it finds nothing, which the same comparison reports.
 void run_error_checks(const Checks& c) noexcept {
   check_code_in_range(c);        // check_status_code, in both dialects
   check_101_upgrade(c);          // check_class_rules (a 101 only)
