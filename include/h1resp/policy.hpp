@@ -22,8 +22,9 @@ struct Limits {
   // it cannot end within this many bytes, so 0 fails on the first feed, even an empty one.
   // [field.limits.section-size]
   std::uint32_t max_header_section_bytes = 64 * 1024;
-  // One line without its line ending; a folded field counts all its lines. Applies to the
-  // status line too. [field.limits.line-length]
+  // One line without its line ending; a folded field counts all its lines and the line endings
+  // between them (every byte kept for the field). Applies to the status line too.
+  // [field.limits.line-length]
   std::uint32_t max_line_bytes = 16 * 1024;
   // Field lines in one header or trailer section. [field.limits.field-count]
   std::uint32_t max_fields = 128;

@@ -220,7 +220,8 @@ ResponseParser::Step ResponseParser::status_line_prefix(Scan& scan) noexcept {
       return fail(Rule::status_reason_sp_required, at, 1,
                   "the SP after the status code is missing");
     }
-    note(Rule::status_reason_sp_required, at, 0, "missing SP after the status code accepted");
+    // At the CR found where the SP belongs, as the strict error.
+    note(Rule::status_reason_sp_required, at, 1, "missing SP after the status code accepted");
   } else {
     return fail(Rule::status_sp_separator, at, 1, "expected SP after the status code");
   }
