@@ -1,9 +1,10 @@
 // The exchange a rule's examples belong to (rules.hpp, RuleInfo): the dialect, the request, a
 // reference 200 or stored response, and what the stream carries, as the StreamOptions that judge
-// them. Shared by the tests that walk the examples (rule_examples_test.cpp,
+// them. Shared by the tests that walk the examples (rule_examples_test.cpp, rule_spans_test.cpp,
 // errors_only_test.cpp).
 #pragma once
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,16 @@
 #include "h1resp/validator.hpp"
 
 namespace h1resp::testing {
+
+// The name of the parameterized test of the rule at `index` of all_rules(): its id, with "_" for
+// what a test name cannot hold.
+inline std::string rule_test_name(std::size_t index) {
+  std::string name(all_rules()[index].id);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
 
 // The 1992 dialect's own rules are judged with the dialect on.
 inline Dialect dialect_for(const RuleInfo& info) {

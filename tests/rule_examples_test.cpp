@@ -73,13 +73,7 @@ TEST_P(RuleExamples, ViolatingTriggersConformingDoesNot) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, RuleExamples, ::testing::Range<std::size_t>(0, kRuleCount),
-                         [](const auto& param) {
-                           std::string name(all_rules()[param.param].id);
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const auto& param) { return rule_test_name(param.param); });
 
 TEST(RuleTable, IdsAreUniqueAndInOrder) {
   std::set<std::string_view> ids;

@@ -15,12 +15,8 @@
 //   - bytes a response should not have (a body after a bodiless response, extra data): those
 //     bytes;
 //   - the connection closing too early: a position (length 0) at the end of the input.
-// An entry whose span the code does not report is marked `known_wrong` with the reason: the span
-// written there is the right one, its assertion is skipped (the test says so), and it fails once
-// the code reports it, so the flag is dropped then.
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -77,9 +73,6 @@ ExpectedSpan numbered(std::uint64_t offset, std::uint32_t length) {
 struct RuleSpan {
   std::string_view id;
   ExpectedSpan span;
-  // Not empty when the code reports another span: why `span` is the right one. Its assertion is
-  // skipped until the code reports `span`.
-  std::string_view known_wrong = {};
 };
 
 const std::string kStatusLine200 = "HTTP/1.1 200 OK";
@@ -410,25 +403,13 @@ TEST_P(RuleSpans, FindingCoversTheCulprit) {
     covered = covered || r == *expected;
     reported_text += "\n  " + describe(r, info.violating);
   }
-  if (!entry->known_wrong.empty()) {
-    EXPECT_FALSE(covered) << info.id << " now reports " << describe(*expected, info.violating)
-                          << ": drop its known_wrong flag";
-    GTEST_SKIP() << info.id << ": known wrong, expected " << describe(*expected, info.violating)
-                 << "; reported:" << reported_text << "\n  " << entry->known_wrong;
-  }
   EXPECT_TRUE(covered) << info.id << ": no finding covers " << describe(*expected, info.violating)
                        << "; reported:"
                        << (reported.empty() ? std::string(" nothing") : reported_text);
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, RuleSpans, ::testing::Range<std::size_t>(0, kRuleCount),
-                         [](const auto& param) {
-                           std::string name(all_rules()[param.param].id);
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const auto& param) { return rule_test_name(param.param); });
 
 }  // namespace
 }  // namespace h1resp::testing

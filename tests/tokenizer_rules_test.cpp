@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <iostream>
 #include <string>
 
 #include "parse_harness.hpp"
@@ -25,9 +24,6 @@ struct RejectCase {
   std::uint32_t length;  // required (-Wmissing-field-initializers): 0 is a position, not a default
   Policy policy = Policy::strict();
   bool finish = false;  // the input ends there (the peer closed)
-  // Not null when the code reports another length: why `length` is the right one. Only the length
-  // assertion is skipped, and it fails once the code reports `length`, so the flag is dropped then.
-  const char* known_wrong_length = nullptr;
 };
 
 void PrintTo(const RejectCase& c, std::ostream* os) {
@@ -211,21 +207,6 @@ const RejectCase kRejectCases[] = {
      w3c1992()},
 };
 
-// A reported length. With `known_wrong` (why the code's length is not `expected`), only that it
-// still differs: the entry's flag is dropped once the code reports `expected`.
-void expect_length(const char* name, std::uint32_t reported, std::uint32_t expected,
-                   const char* known_wrong, const Outcome& o) {
-  if (known_wrong == nullptr) {
-    EXPECT_EQ(reported, expected) << o;
-    return;
-  }
-  EXPECT_NE(reported, expected) << o << "\n"
-                                << name << " now reports the length " << expected
-                                << ": drop its known_wrong_length flag";
-  std::cout << "[ KNOWN    ] " << name << ": length " << reported << " reported, " << expected
-            << " expected (" << known_wrong << ")\n";
-}
-
 class RejectTest : public ::testing::TestWithParam<RejectCase> {};
 
 TEST_P(RejectTest, FailsWithRuleAtOffset) {
@@ -234,7 +215,7 @@ TEST_P(RejectTest, FailsWithRuleAtOffset) {
   ASSERT_EQ(o.status, ParseStatus::error) << o;
   EXPECT_EQ(to_string(o.error_rule), to_string(c.rule)) << o;
   EXPECT_EQ(o.error_offset, c.offset) << o;
-  expect_length(c.name, o.error_length, c.length, c.known_wrong_length, o);
+  EXPECT_EQ(o.error_length, c.length) << o;
 }
 
 INSTANTIATE_TEST_SUITE_P(Tokenizer, RejectTest, ::testing::ValuesIn(kRejectCases),
@@ -247,8 +228,7 @@ struct LenientCase {
   Leniency leniency;
   Rule noted;
   std::uint32_t noted_at;
-  std::uint32_t noted_length;                // as RejectCase::length
-  const char* known_wrong_length = nullptr;  // as RejectCase::known_wrong_length
+  std::uint32_t noted_length;  // as RejectCase::length
 };
 
 void PrintTo(const LenientCase& c, std::ostream* os) {
@@ -301,8 +281,7 @@ TEST_P(LenientTest, StrictRejectsLenientAcceptsWithFinding) {
   EXPECT_EQ(to_string(lenient.findings.front().first), to_string(c.noted)) << lenient;
   EXPECT_EQ(lenient.findings.front().second, c.noted_at) << lenient;
   ASSERT_FALSE(lenient.finding_rests.empty());
-  expect_length(c.name, lenient.finding_rests.front().length, c.noted_length, c.known_wrong_length,
-                lenient);
+  EXPECT_EQ(lenient.finding_rests.front().length, c.noted_length) << lenient;
 
   // Every other leniency on, this one off: still rejected. Leniencies are independent.
   Policy all_but_one = Policy::lenient();
