@@ -32,16 +32,6 @@ Problem at_element(Rule rule, const Response& r, std::string_view element,
                  Severity::error};
 }
 
-// Whether SP follows `token` (inside `section`) up to the end of its line: whitespace that
-// ends the field line, outside the value, after the token.
-bool trailing_space_follows(std::string_view section, std::string_view token) noexcept {
-  std::size_t at = static_cast<std::size_t>(token.data() - section.data()) + token.size();
-  if (at >= section.size() || section[at] != ' ') return false;
-  while (at < section.size() && section[at] == ' ')
-    ++at;
-  return at < section.size() && (section[at] == '\r' || section[at] == '\n');
-}
-
 }  // namespace
 
 // Content-Length = 1*DIGIT (RFC 9110 §8.6); several equal values MAY be collapsed, different
@@ -172,7 +162,7 @@ FieldReading read_transfer_encoding(const FieldIndex& index) noexcept {
     reading.add(at_element(Rule::framing_te_unknown, r, chunked_element,
                            "HTAB after the final chunked: llhttp (Node.js) then reads the body "
                            "until close instead of decoding chunks"));
-  } else if (last_chunked && trailing_space_follows(section, chunked_element)) {
+  } else if (last_chunked && detail::values::trailing_sp_follows(section, chunked_element)) {
     // SP after the final chunked is OWS too, outside the field value (RFC 9112 §5), but
     // Python's http.client compares the raw value with "chunked" and reads the body until
     // close (checked with CPython 3.11): the same two readings of where the response ends.

@@ -893,11 +893,27 @@ bool ListReader::next(std::string_view& element) noexcept {
   }
 }
 
-bool htab_follows(std::string_view section, std::string_view token) noexcept {
+namespace {
+
+// The offset of the first byte after `token` that is not SP (section.size() at the end).
+std::size_t after_spaces(std::string_view section, std::string_view token) noexcept {
   std::size_t at = static_cast<std::size_t>(token.data() - section.data()) + token.size();
   while (at < section.size() && section[at] == ' ')
     ++at;
+  return at;
+}
+
+}  // namespace
+
+bool htab_follows(std::string_view section, std::string_view token) noexcept {
+  const std::size_t at = after_spaces(section, token);
   return at < section.size() && section[at] == '\t';
+}
+
+bool trailing_sp_follows(std::string_view section, std::string_view token) noexcept {
+  const std::size_t end = static_cast<std::size_t>(token.data() - section.data()) + token.size();
+  const std::size_t at = after_spaces(section, token);
+  return at > end && at < section.size() && (section[at] == '\r' || section[at] == '\n');
 }
 
 // ---- Numbers ----------------------------------------------------------------------------------

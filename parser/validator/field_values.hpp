@@ -44,6 +44,10 @@ class ListReader {
 // "keep-alive", "upgrade"): followed by HTAB, the token is another one to it. Pre-condition:
 // `token` lies inside `section`.
 [[nodiscard]] bool htab_follows(std::string_view section, std::string_view token) noexcept;
+// Whether SP, and nothing else, follows `token` up to the end of its line: whitespace that ends
+// the field line, outside the value. OWS too, but Python's http.client keeps it in the value it
+// compares ("chunked "). Pre-condition: `token` lies inside `section`.
+[[nodiscard]] bool trailing_sp_follows(std::string_view section, std::string_view token) noexcept;
 
 // ---- Numbers ----------------------------------------------------------------------------------
 
