@@ -135,7 +135,7 @@ TEST(Kernels, ForceKernelChangesWhatNewParsersUse) {
 // the binary exits at once with kSkipExitCode, which CTest reports as a skipped test
 // (SKIP_RETURN_CODE), before any test runs.
 constexpr int kSkipExitCode = 77;
-const bool kNamedKernelIsSupported = [] {
+[[maybe_unused]] const bool kNamedKernelChecked = [] {
   const char* env = std::getenv("H1RESP_KERNEL");
   if (env == nullptr) return true;
   const auto named = kernel_from_name(env);
@@ -145,7 +145,6 @@ const bool kNamedKernelIsSupported = [] {
 }();
 
 TEST(Kernels, EnvironmentVariableNamesTheKernelWhenSet) {
-  ASSERT_TRUE(kNamedKernelIsSupported);
   const char* env = std::getenv("H1RESP_KERNEL");
   if (env == nullptr) GTEST_SKIP() << "H1RESP_KERNEL not set";
   const auto named = kernel_from_name(env);
