@@ -413,6 +413,42 @@ TEST(Framing, RepairedFramingFieldIsRefusedEvenWhenLenient) {
   EXPECT_EQ(notes.verdict(), Verdict::warn);
 }
 
+// RFC 9112 §6.2: a sender MUST NOT send Content-Length with Transfer-Encoding, whatever the
+// response. Where they frame it (item 3) that is an error; where neither does (a response to
+// HEAD, a 304, a 2xx to CONNECT) a warning, and the framing stays what item 1 or 2 says.
+TEST(Framing, ContentLengthWithTransferEncodingIsReportedWhereNeitherFrames) {
+  const std::string fields = "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n";
+  const struct {
+    const char* status_line;
+    RequestMethod method;
+    BodyKind body;
+    Severity severity;
+  } cases[] = {
+      {"HTTP/1.1 200 OK\r\n", RequestMethod::get, BodyKind::chunked, Severity::error},
+      {"HTTP/1.1 200 OK\r\n", RequestMethod::head, BodyKind::none, Severity::warning},
+      {"HTTP/1.1 304 Not Modified\r\n", RequestMethod::get, BodyKind::none, Severity::warning},
+      {"HTTP/1.1 200 Connection Established\r\n", RequestMethod::connect, BodyKind::tunnel,
+       Severity::warning},
+  };
+  for (const auto& c : cases) {
+    const std::string bytes = c.status_line + fields;
+    SCOPED_TRACE(bytes + " to " + std::string(to_string(c.method)));
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+    FindingList findings;
+    const Framing framing = decide_framing(parser.response(), c.method, findings);
+    EXPECT_EQ(framing.body, c.body);
+    std::size_t reported = 0;
+    for (const Finding& f : findings) {
+      if (f.rule != Rule::framing_te_and_cl) continue;
+      ++reported;
+      EXPECT_EQ(f.severity, c.severity);
+      EXPECT_EQ(bytes.substr(f.offset, f.length), "Content-Length: 5");
+    }
+    EXPECT_EQ(reported, 1U);
+  }
+}
+
 // A bad Content-Length finding points at the member concerned, never past the field value
 // (found by the validate fuzz target: an overflowing last member of a list).
 TEST(Framing, ContentLengthFindingCoversTheBadMember) {

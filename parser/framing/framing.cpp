@@ -56,6 +56,17 @@ inline bool report(const framing::FieldReading& reading, Severity severity, Find
   return report_problems(reading, severity, findings);
 }
 
+// RFC 9112 §6.2: a sender MUST NOT send Content-Length in a message that has Transfer-Encoding,
+// whatever the status or the method. Where neither field decides the length (items 1 and 2) no
+// recipient frames by them, so a warning; where they do, item 3's error.
+void report_both_framing_fields(const framing::FieldReading& cl, const framing::FieldReading& te,
+                                FindingList& findings) noexcept {
+  if (cl.present && te.present) {
+    findings.add(Rule::framing_te_and_cl, Severity::warning, cl.offset, cl.length,
+                 "both Transfer-Encoding and Content-Length (they do not frame this response)");
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(BodyKind kind) noexcept {
@@ -151,6 +162,7 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
     // Their syntax is reported as warnings: the fields do not decide the length here.
     error |= report(cl, Severity::warning, findings);
     error |= report(te, Severity::warning, findings);
+    report_both_framing_fields(cl, te, findings);
     if ((informational || code == 204) && declares_content(cl, te)) {
       // RFC 9110 §8.6, RFC 9112 §6.1: a server MUST NOT send either field in a 1xx or 204. A
       // "Content-Length: 0" is the validator's warning (D03, D11): it changes no one's reading.
@@ -175,6 +187,7 @@ Framing decide(const FieldIndex& index, RequestMethod method, FindingList& findi
     f.why = "a 2xx response to CONNECT starts a tunnel (RFC 9112 §6.3 (2))";
     report(cl, Severity::warning, findings);
     report(te, Severity::warning, findings);
+    report_both_framing_fields(cl, te, findings);
     if (cl.present || te.present) {
       findings.add(Rule::body_connect_2xx, Severity::warning, cl.present ? cl.offset : te.offset,
                    cl.present ? cl.length : te.length,
