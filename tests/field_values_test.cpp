@@ -1152,6 +1152,46 @@ TEST(ServerProducts, Table) {
   }
 }
 
+// ---- Link (RFC 8288 §3) -----------------------------------------------------------------------
+
+// Whether a link's rel names "blocked-by" (RFC 7725 §4), found by the grammar, not by the text.
+TEST(LinkHasRelation, Table) {
+  const struct {
+    std::string_view input;
+    bool expected;
+  } rows[] = {
+      {R"(<https://a.example/why>; rel="blocked-by")", true},
+      {"<https://a.example/why>; rel=blocked-by", true},
+      {"<https://a.example/why>;rel=blocked-by", true},
+      {"<https://a.example/why> ; rel = \"blocked-by\"", true},
+      {R"(<x>; REL="Blocked-By")", true},
+      {R"(<x>; rel="help blocked-by")", true},
+      {R"(<x>; rel="blocked-by  help")", true},
+      {R"(<x>; rel="help", <y>; rel="blocked-by")", true},
+      {R"(<https://a.example/a,b;c>; rel="blocked-by")", true},
+      {R"(<x>; title="a, b; rel=help"; rel=blocked-by)", true},
+      {R"(<x>; anchor; rel=blocked-by)", true},
+      {R"(, <x>; rel=blocked-by)", true},
+      {R"(<https://a.example/why-blocked-by-court>; rel="help")", false},
+      {R"(<https://a.example/blocked-by>)", false},
+      {R"(<x>; title="rel=blocked-by")", false},
+      {R"(<x>; rel="blocked-byx")", false},
+      {R"(<x>; rel="xblocked-by")", false},
+      {R"(<x>; rel="blocked")", false},
+      {"blocked-by", false},
+      {R"(rel="blocked-by")", false},
+      {R"(<x; rel=blocked-by)", false},
+      {R"(<x>; rel="blocked-by)", false},
+      {R"(<x> rel=blocked-by)", false},
+      {R"(<x>; =blocked-by)", false},
+      {R"(<x>; rel=)", false},
+      {"", false},
+  };
+  for (const auto& row : rows) {
+    EXPECT_EQ(link_has_relation(row.input, "blocked-by"), row.expected) << Printable(row.input);
+  }
+}
+
 // ---- The 1992 W3C lines -----------------------------------------------------------------------
 
 TEST(ParseW3cUriLine, Table) {
@@ -1270,6 +1310,7 @@ TEST(FieldValues, RandomInputsStayInBounds) {
     (void)is_protocol(v);
     (void)is_challenge_list(v);
     (void)server_products(v);
+    (void)link_has_relation(v, "blocked-by");
     const W3cUriLine ul = parse_w3c_uri_line(v);
     EXPECT_TRUE(inside(ul.address, v) && inside(ul.comment, v));
     const W3cMethodLine ml = parse_w3c_method_line(v);

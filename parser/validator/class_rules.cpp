@@ -20,13 +20,50 @@ bool has_explicit_freshness(const Checks& c) noexcept {
          c.cache.has(CacheControl::s_maxage);
 }
 
-// An element of a list field equals `token` (case-insensitively).
-bool list_contains(const Checks& c, FieldId id, std::string_view token) noexcept {
+// An element of a list field is `token`, byte for byte: methods are case-sensitive (RFC 9110
+// §9.1), so "get" in Allow is not GET.
+bool list_has_exactly(const Checks& c, FieldId id, std::string_view token) noexcept {
   for (std::size_t i = c.first(id); i < c.fields.field_count(); i = c.fields.next(id, i)) {
     values::ListReader list(c.value(i));
     std::string_view element;
     while (list.next(element)) {
-      if (is(element, token)) return true;
+      if (element == token) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the Upgrade fields name at least one protocol (RFC 9110 §7.8: Upgrade = #protocol, so
+// "Upgrade:" alone, or only commas, names none).
+bool names_a_protocol(const Checks& c) noexcept {
+  for (std::size_t i = c.first(FieldId::upgrade); i < c.fields.field_count();
+       i = c.fields.next(FieldId::upgrade, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    if (list.next(element)) return true;
+  }
+  return false;
+}
+
+// protocol = protocol-name [ "/" protocol-version ] (RFC 9110 §7.8): `chosen` is among the
+// protocols of `offered` (a request's Upgrade value). Names compare case-insensitively (recipients
+// SHOULD, §7.8); a version must match when both give one: a client that offered "HTTP/2.0" did
+// not offer "HTTP/3.0", but one that offered "websocket" accepts any version of it.
+bool offered(std::string_view offered_list, std::string_view chosen) noexcept {
+  const auto split = [](std::string_view protocol) {
+    const std::size_t slash = protocol.find('/');
+    return std::pair{protocol.substr(0, slash), slash == std::string_view::npos
+                                                    ? std::string_view{}
+                                                    : protocol.substr(slash + 1)};
+  };
+  const auto [name, version] = split(chosen);
+  values::ListReader list(offered_list);
+  std::string_view element;
+  while (list.next(element)) {
+    const auto [offered_name, offered_version] = split(element);
+    if (!field_name_equals(offered_name, name)) continue;
+    if (version.empty() || offered_version.empty() || field_name_equals(offered_version, version)) {
+      return true;
     }
   }
   return false;
@@ -34,14 +71,42 @@ bool list_contains(const Checks& c, FieldId id, std::string_view token) noexcept
 
 }  // namespace
 
-// RFC 9110 §15.2.2, §7.8: 101 names the new protocols in Upgrade, and only offered ones.
+// RFC 9110 §15.2.2, §7.8: 101 names the new protocols in Upgrade, in a form one can read, and
+// only offered ones (a server MUST NOT switch to a protocol the client did not indicate). After
+// a 101 the bytes are the other protocol's: a 101 whose protocol is unknown or unoffered leaves
+// the client and a proxy between them reading those bytes differently.
 void check_101_upgrade(const Checks& c) noexcept {
   if (c.code() != 101) return;
   if (!c.has(FieldId::upgrade)) {
     c.report_status(Rule::code_101_upgrade, "101 without Upgrade: which protocol follows?");
-  } else if (c.request.known && c.request.upgrade.empty()) {
-    c.report_line(Rule::code_101_upgrade, c.first(FieldId::upgrade),
-                  "the request offered no Upgrade");
+    return;
+  }
+  const std::size_t first = c.first(FieldId::upgrade);
+  if (!names_a_protocol(c)) {
+    c.report_line(Rule::code_101_upgrade, first,
+                  "101 with an empty Upgrade: which protocol follows?");
+    return;
+  }
+  for (std::size_t i = first; i < c.fields.field_count(); i = c.fields.next(FieldId::upgrade, i)) {
+    values::ListReader list(c.value(i));
+    std::string_view element;
+    while (list.next(element)) {
+      if (!values::is_protocol(element)) {
+        // Catalog F21: an error on a 101 (a warning elsewhere, check_field_values()).
+        c.report_as(Severity::error, Rule::upgrade_syntax, c.line(i).name.offset,
+                    c.line(i).value.end() - c.line(i).name.offset,
+                    "101 with an Upgrade that is not protocol-name [\"/\" protocol-version]");
+        return;
+      }
+      if (c.request.known && !c.request.upgrade.empty() && !offered(c.request.upgrade, element)) {
+        c.report_line(Rule::code_101_upgrade, i,
+                      "the 101 switches to a protocol the request did not offer");
+        return;
+      }
+    }
+  }
+  if (c.request.known && c.request.upgrade.empty()) {
+    c.report_line(Rule::code_101_upgrade, first, "the request offered no Upgrade");
   }
 }
 
@@ -185,13 +250,16 @@ void check_client_error(const Checks& c) {
   const unsigned code = c.code();
   switch (code) {
     case 401:  // RFC 9110 §15.5.2: MUST send WWW-Authenticate with at least one challenge
-      if (!c.has(FieldId::www_authenticate)) c.report_status(Rule::code_401_www_authenticate);
+      // (In the 1992 dialect the schemes are the 401's "parameter": check_w3c1992()'s note.)
+      if (!c.has(FieldId::www_authenticate) && !c.w3c()) {
+        c.report_status(Rule::code_401_www_authenticate);
+      }
       break;
     case 405:  // RFC 9110 §15.5.6: MUST send Allow
       if (!c.has(FieldId::allow)) {
         c.report_status(Rule::code_405_allow);
       } else if (c.request.known && c.request.method != RequestMethod::other &&
-                 list_contains(c, FieldId::allow, to_string(c.request.method))) {
+                 list_has_exactly(c, FieldId::allow, to_string(c.request.method))) {
         c.report_line(Rule::code_405_allow, c.first(FieldId::allow),
                       "Allow lists the very method that was refused");
       }
@@ -217,14 +285,20 @@ void check_client_error(const Checks& c) {
     case 421:  // RFC 9110 §15.5.20: a proxy MUST NOT generate 421
       if (c.request.proxy_output) c.report_code(Rule::code_421_not_from_proxy);
       break;
-    case 426:  // RFC 9110 §15.5.22: MUST send Upgrade
-      if (!c.has(FieldId::upgrade)) c.report_status(Rule::code_426_upgrade);
+    case 426:  // RFC 9110 §15.5.22: MUST send Upgrade, naming the protocols to upgrade to
+      if (!c.has(FieldId::upgrade)) {
+        c.report_status(Rule::code_426_upgrade);
+      } else if (!names_a_protocol(c)) {
+        c.report_line(Rule::code_426_upgrade, c.first(FieldId::upgrade),
+                      "426 with an empty Upgrade: which protocol is required?");
+      }
       break;
     case 451: {  // RFC 7725 §3: SHOULD carry Link: <...>; rel="blocked-by"
       bool blocked_by = false;
       for (std::size_t i = c.first(FieldId::link); i < c.fields.field_count();
            i = c.fields.next(FieldId::link, i)) {
-        blocked_by = blocked_by || c.value(i).find("blocked-by") != std::string_view::npos;
+        // The relation, not the text: "<https://x/why-blocked-by-court>; rel=help" has none.
+        blocked_by = blocked_by || values::link_has_relation(c.value(i), "blocked-by");
       }
       if (!blocked_by) {
         c.report_status(Rule::code_511_captive_portal,

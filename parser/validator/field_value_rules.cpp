@@ -96,9 +96,14 @@ void check_dates(const Checks& c) {
     }
   }
   // RFC 9110 §6.6.1: an origin with a clock MUST send Date in 2xx, 3xx and 4xx (the 304 case
-  // is catalog E05); Expires or Last-Modified without Date suggest a clockless origin.
+  // is catalog E05); Expires or Last-Modified without Date suggest a clockless origin. A 2xx
+  // to CONNECT comes from the proxy that opens the tunnel, not from an origin server ("200
+  // Connection established" without fields is what proxies send). The 1992 dialect has no Date
+  // requirement.
   const unsigned code = c.code();
-  if (!c.w3c() && !c.has(FieldId::date) && code >= 200 && code < 500 && code != 304) {
+  const bool connect_2xx = c.request.method == RequestMethod::connect && code >= 200 && code < 300;
+  if (!c.w3c() && !connect_2xx && !c.has(FieldId::date) && code >= 200 && code < 500 &&
+      code != 304) {
     c.report_status(Rule::date_required, c.has(FieldId::expires) || c.has(FieldId::last_modified)
                                              ? "Expires or Last-Modified without Date"
                                              : "no Date in a 2xx, 3xx or 4xx response");
@@ -342,8 +347,9 @@ void check_list_syntax(const Checks& c) {
         c.line(c.first(FieldId::vary)).value.end() - c.line(c.first(FieldId::vary)).name.offset,
         "\"*\" with other field names: caches read the list as \"*\"");
   }
-  for (std::size_t i = c.first(FieldId::upgrade); i < c.fields.field_count();
-       i = c.fields.next(FieldId::upgrade, i)) {
+  // On a 101 the syntax is check_101_upgrade()'s error.
+  for (std::size_t i = c.code() == 101 ? c.fields.field_count() : c.first(FieldId::upgrade);
+       i < c.fields.field_count(); i = c.fields.next(FieldId::upgrade, i)) {
     values::ListReader list(c.value(i));
     std::string_view element;
     while (list.next(element)) {

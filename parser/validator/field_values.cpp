@@ -1275,6 +1275,48 @@ bool is_challenge_list(std::string_view value) noexcept {
   }
 }
 
+// Link = #link-value; link-value = "<" URI-Reference ">" *( OWS ";" OWS link-param );
+// link-param = token BWS [ "=" BWS ( token / quoted-string ) ] (RFC 8288 §3). A rel value is
+// relation-type *( 1*SP relation-type ), compared case-insensitively (§3.3, §2.1.1). The
+// address is skipped up to its ">": a URI-Reference holds no ">" (RFC 3986 §2), but may hold
+// "," and ";", which therefore cannot split the list before it.
+bool link_has_relation(std::string_view value, std::string_view relation) noexcept {
+  Cursor c(value);
+  for (;;) {
+    c.skip_ows();
+    while (c.eat(',')) {
+      c.skip_ows();
+    }
+    if (c.at_end()) return false;
+    if (!c.eat('<')) return false;  // not a link-value: what follows cannot be read either
+    const std::size_t close = c.rest().find('>');
+    if (close == std::string_view::npos) return false;
+    c.advance(close + 1);
+    for (;;) {
+      c.skip_ows();
+      if (c.at_end() || c.peek() == ',') break;
+      if (!c.eat(';')) return false;
+      c.skip_ows();
+      const std::string_view name = c.token();
+      if (name.empty()) return false;
+      c.skip_ows();
+      if (!c.eat('=')) continue;  // a parameter without a value
+      c.skip_ows();
+      std::string_view param = c.peek() == '"' ? c.quoted_string() : c.token();
+      if (param.empty()) return false;
+      if (param.front() == '"') param = param.substr(1, param.size() - 2);
+      if (!field_name_equals(name, "rel")) continue;
+      Cursor types(param);
+      for (;;) {
+        types.skip_sp();
+        if (types.at_end()) break;
+        const std::string_view type = types.take_while([](unsigned char ch) { return ch != ' '; });
+        if (field_name_equals(type, relation)) return true;
+      }
+    }
+  }
+}
+
 // Server = product *( RWS ( product / comment ) ) (RFC 9110 §10.2.4)
 std::size_t server_products(std::string_view value) noexcept {
   Cursor c(value);

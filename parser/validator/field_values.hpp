@@ -197,6 +197,11 @@ struct DeltaSeconds {
 // least one. `realm="x"` alone is not a challenge (no auth-scheme).
 [[nodiscard]] bool is_challenge_list(std::string_view value) noexcept;
 
+// Whether a Link value (RFC 8288 §3) has a link whose rel names `relation` (lower case, compared
+// case-insensitively), e.g. "blocked-by" (RFC 7725 §4). Stops at the first link-value it cannot
+// read, with the links before it counted.
+[[nodiscard]] bool link_has_relation(std::string_view value, std::string_view relation) noexcept;
+
 // Server = product *( RWS ( product / comment ) ); product = token [ "/" token ];
 // comment = "(" *( ctext / quoted-pair / comment ) ")" (RFC 9110 §10.2.4, §5.6.5).
 // Returns how many products the value names (comments are not counted), 0 when it is not that.

@@ -51,7 +51,8 @@ void check_not_modified(const Checks& c) noexcept {
     // RFC 9111 §4.3.4: for a cache, the reference is the stored response the 304 would update.
     check_freshening(c, reference);
   }
-  if (!c.has(FieldId::date)) c.report_status(Rule::code_304_date);
+  // (A modern requirement: the 1992 dialect's 304 lists Date among the fields it may carry.)
+  if (!c.has(FieldId::date) && !c.w3c()) c.report_status(Rule::code_304_date);
   // RFC 9110 §15.4.5: no other representation metadata, unless it guides cache updates.
   // Last-Modified is a validator caches update from (the RFC's own example), and what nearly
   // every server sends beside ETag: it is not reported.
