@@ -330,6 +330,29 @@ class CheckInputs(unittest.TestCase):
                         example("100-continue-then-201.http"))
         self.assertEqual([line["method"] for line in json_lines(out)], ["POST", "POST"])
 
+    def test_exact_requests_make_bytes_after_the_last_response_extra_data(self):
+        pipeline = example("keep-alive-pipeline.http")
+        _, out, _ = run("check", "--format", "json", "--exact-requests", "--method", "GET,GET",
+                        pipeline)
+        lines = json_lines(out)
+        self.assertEqual([line["status"] for line in lines[:2]], [200, 204])
+        # The third response answers no request sent: catalog C19, from its first byte on.
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(lines[2]["offset"], 232)
+        self.assertIn("framing.extra-data", [f["rule"] for f in lines[2]["findings"]])
+        self.assertEqual(lines[2]["verdict"], "reject")
+        # Without --method, the one GET (or --request's request) is all that was sent.
+        _, out, _ = run("check", "--format", "json", "--exact-requests", pipeline)
+        lines = json_lines(out)
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(lines[1]["offset"], 168)
+        self.assertIn("framing.extra-data", [f["rule"] for f in lines[1]["findings"]])
+        # Interim responses answer no request of their own.
+        status, out, _ = run("check", "--format", "json", "--exact-requests", "--method", "POST",
+                             example("100-continue-then-201.http"))
+        self.assertEqual([line["status"] for line in json_lines(out)], [100, 201])
+        self.assertNotIn("framing.extra-data", out)
+
     def test_request_and_reference_judge_the_rules_that_need_them(self):
         with tempfile.TemporaryDirectory() as d:
             def write(name, data):

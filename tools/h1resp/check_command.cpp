@@ -19,6 +19,7 @@ struct CheckArguments {
   JudgeArguments judge;
   std::vector<std::string> inputs;
   std::vector<std::string> methods;
+  bool exact_requests = false;
   std::string explain;
   std::string compare;
   report::ExchangeOptions exchange;
@@ -48,6 +49,9 @@ int run(const CheckArguments& a) {
       return kExitUsage;
     }
   }
+  // Exact without --method: the one request the default (GET) or --request stands for.
+  if (a.exact_requests && settings.methods.empty()) settings.methods.push_back(RequestMethod::get);
+  settings.exact_requests = a.exact_requests;
   settings.request = &exchange.request();
   settings.request_bytes = exchange.request_bytes();
   settings.compare_llhttp = a.compare == "llhttp" || a.compare == "llhttp-strict";
@@ -107,6 +111,10 @@ Runner add_check_command(CLI::App& app) {
       ->allow_extra_args(false)
       ->check(CLI::IsMember(
           {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}));
+  check->add_flag("--exact-requests", args->exact_requests,
+                  "the requests --method names (one GET without it, or --request's) are all "
+                  "that were sent on the connection: bytes after the last one's response are "
+                  "extra data (framing.extra-data), not another response");
   add_judge_options(*check, args->judge);
   check->add_option("--explain", args->explain,
                     "explain a rule (id such as status.code-3digit, or catalog entry such as "

@@ -38,6 +38,7 @@ void check_stream(std::string_view file, std::string_view bytes, const CheckSett
   StreamOptions options;
   options.policy = settings.policy;
   options.methods = settings.methods;
+  options.exact_requests = settings.exact_requests;
   if (settings.request != nullptr) options.request = *settings.request;
   ResponseStream stream(bytes, options);
   StreamMessage message;

@@ -13,6 +13,9 @@ namespace h1resp::report {
 struct CheckSettings {
   Policy policy = Policy::strict();
   std::vector<RequestMethod> methods;  // in order, the last repeating; empty: GET
+  // `methods` (one GET when empty) are all the requests sent: what follows the last one's
+  // response is extra data (StreamOptions::exact_requests, catalog C19).
+  bool exact_requests = false;
   bool compare_llhttp = false;
   bool llhttp_strict = false;  // compare with llhttp's strict build (LLHTTP_STRICT_MODE)
   // What is known of the exchange (exchange.hpp); nullptr: the method alone.
