@@ -90,5 +90,36 @@ TEST(FieldValueRules, EveryDateFieldIsAnImfFixdate) {
   }
 }
 
+// An obsolete date form is one finding; its detail also says when the day name is wrong
+// (6 November 1994 was a Sunday).
+TEST(FieldValueRules, AnObsoleteDateSaysAWrongDayName) {
+  const struct {
+    const char* value;
+    bool wrong_day;
+  } cases[] = {
+      {"Sunday, 06-Nov-94 08:49:37 GMT", false},
+      {"Monday, 06-Nov-94 08:49:37 GMT", true},
+      {"Sun Nov  6 08:49:37 1994", false},
+      {"Mon Nov  6 08:49:37 1994", true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.value);
+    const std::string bytes = std::string("HTTP/1.1 200 OK\r\nDate: ") + c.value +
+                              "\r\nETag: \"a\"\r\nContent-Length: 0\r\n\r\n";
+    BasicResponseParser<> parser;
+    ASSERT_EQ(parser.parse(bytes), ParseStatus::complete);
+    FindingList findings;
+    (void)examine(parser.response(), {}, parser.policy(), findings);
+    std::size_t reported = 0;
+    for (const Finding& f : findings) {
+      if (f.rule != Rule::date_http_date) continue;
+      ++reported;
+      EXPECT_EQ(f.detail.find("day name") != std::string_view::npos, c.wrong_day) << f.detail;
+    }
+    EXPECT_EQ(reported, 1U);
+    EXPECT_FALSE(findings.contains(Rule::date_strict_form));
+  }
+}
+
 }  // namespace
 }  // namespace h1resp::testing

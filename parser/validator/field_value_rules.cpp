@@ -53,8 +53,11 @@ bool readable_after_normalising(std::string_view value, int year) noexcept {
 // whichever field carries it, and its day name is the date's.
 void check_date_form(const Checks& c, std::size_t i, const values::HttpDate& d) {
   if (d.form != values::HttpDate::imf_fixdate) {
+    // One finding per date: the obsolete form's, which also says a wrong day name.
     c.report_line(Rule::date_http_date, i,
-                  "an obsolete date format: senders MUST generate IMF-fixdate");
+                  d.weekday_matches ? "an obsolete date format: senders MUST generate IMF-fixdate"
+                                    : "an obsolete date format whose day name does not match the "
+                                      "date: senders MUST generate IMF-fixdate");
   } else if (!d.weekday_matches) {
     c.report_line(Rule::date_strict_form, i, "the day name does not match the date");
   }
