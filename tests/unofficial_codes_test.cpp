@@ -135,6 +135,47 @@ TEST(W3c1992, CodesRangeBracketsAnd204) {
       judge("HTTP/1.0 204 No Response\r\n\r\n", w3c1992()).contains(Rule::htresp_2xx_semantics));
 }
 
+// The 1992 codes whose number means something else today get a note of the code set's
+// meanings (G05, info) saying so; 502 and 503 are G10's; the rest, 204 included, none.
+TEST(W3c1992, CodesThatMeanSomethingElseTodayAreNoted) {
+  const auto note = [](std::string_view bytes) -> std::string_view {
+    for (const Finding& f : judge(bytes, w3c1992())) {
+      if (f.rule == Rule::htresp_code_set) {
+        EXPECT_EQ(f.severity, Severity::info);
+        EXPECT_EQ(bytes.substr(f.offset, f.length), bytes.substr(9, 3));
+        return f.detail;
+      }
+    }
+    return {};
+  };
+  EXPECT_NE(note("HTTP/1.0 203 Partial Information\r\nContent-Length: 0\r\n\r\n")
+                .find("Non-Authoritative Information"),
+            std::string_view::npos);
+  EXPECT_NE(
+      note("HTTP/1.0 303 Method\r\nMethod: POST http://a.example/s\r\n\r\n").find("See Other"),
+      std::string_view::npos);
+  EXPECT_TRUE(note("HTTP/1.0 204 No Response\r\n\r\n").empty());
+  EXPECT_TRUE(note("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n").empty());
+  EXPECT_TRUE(
+      note("HTTP/1.0 502 Service temporarily overloaded\r\nContent-Length: 0\r\n\r\n").empty());
+}
+
+// In the modern dialect a Method: line is an obsolete field, noted like URI: (G08, G17).
+TEST(W3c1992, AMethodLineInTheModernDialectIsANote) {
+  const std::string_view bytes =
+      "HTTP/1.1 303 See Other\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\n"
+      "Location: /s\r\nMethod: POST http://a.example/s\r\nContent-Length: 0\r\n\r\n";
+  std::size_t notes = 0;
+  for (const Finding& f : judge(bytes)) {
+    if (f.rule != Rule::htresp_303_method) continue;
+    ++notes;
+    EXPECT_EQ(f.severity, Severity::info);
+    EXPECT_EQ(bytes.substr(f.offset, f.length), "Method: POST http://a.example/s");
+  }
+  EXPECT_EQ(notes, 1U);
+  EXPECT_EQ(judge(bytes).verdict(), Verdict::accept);
+}
+
 // A reason phrase that names another code is reported with that code's name as matched: a
 // registered name before a 1992 or vendor one (in the 1992 dialect, the 1992 one first).
 TEST(ReasonPhrase, NamesTheOtherCodeAsMatched) {

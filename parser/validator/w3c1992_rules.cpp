@@ -100,6 +100,16 @@ void check_w3c1992(const Checks& c) noexcept {
   } else if (info->w3c1992_modern_code != 0) {
     // 502 "Service temporarily overloaded" is today's 503; 503 "Gateway timeout" today's 504.
     c.report_code(Rule::htresp_5xx_renumbering, info->w3c1992_meaning);
+  } else if (code == 203 || code == 303) {
+    // In the set, but meaning something else today under the same number (catalog G11, G08):
+    // a note of the code set's meanings, on any such response. (1992's 204 No Response is
+    // today's No Content in all but the name.)
+    c.report_as(Severity::info, Rule::htresp_code_set, r.code.offset, r.code.length,
+                code == 203 ? "1992's 203 Partial Information (metainformation from a private "
+                              "overlaid web) is not today's 203 Non-Authoritative Information (a "
+                              "transforming proxy's answer)"
+                            : "1992's 303 Method (another method at another address) is not "
+                              "today's 303 See Other (GET the Location)");
   }
 
   // 201: "the textual part of the response line indicates the URI by which the newly created
@@ -174,9 +184,12 @@ void check_historic_in_modern(const Checks& c) noexcept {
                   c.has(FieldId::location) ? "obsolete: Location is the field"
                                            : "obsolete, and no Location: use Location");
   }
+  // A note, like URI's (catalog G08, G17): an obsolete field, which no recipient acts on.
   if (c.has(FieldId::method)) {
-    c.report_line(Rule::htresp_303_method, c.first(FieldId::method),
-                  "the 1992 Method: line; today's 303 See Other means GET the Location");
+    const FieldLine& line = c.line(c.first(FieldId::method));
+    c.report_as(Severity::info, Rule::htresp_303_method, line.name.offset,
+                line.value.end() - line.name.offset,
+                "the 1992 Method: line; today's 303 See Other means GET the Location");
   }
   // A 502 or 503 whose reason phrase is its 1992 name means what it meant then.
   const unsigned code = c.code();
