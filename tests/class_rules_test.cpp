@@ -173,5 +173,133 @@ TEST(ClassRules, TheHistoricDialectSkipsModernFieldRequirements) {
                    .has_value());
 }
 
+// What request_context() reads of Range (RFC 9110 §14.1.1): whether there is one, and whether
+// it asks for exactly one range.
+TEST(ClassRules, TheRequestContextCountsTheRangesAsked) {
+  const struct {
+    const char* range;
+    bool single;
+  } cases[] = {{"bytes=0-4", true},     {"bytes=-500", true}, {"bytes=0-4, 10-20", false},
+               {"bytes=0-4,,", true},   {"bytes=", false},    {"bytes", false},
+               {"bytes=0-4,10-", false}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.range);
+    const RequestContext request = request_context(
+        std::string("GET / HTTP/1.1\r\nHost: a.example\r\nRange: ") + c.range + "\r\n\r\n");
+    EXPECT_TRUE(request.has_range);
+    EXPECT_EQ(request.single_range, c.single);
+  }
+  EXPECT_FALSE(request_context("GET / HTTP/1.1\r\nHost: a.example\r\n\r\n").single_range);
+}
+
+// RFC 9110 §15.3.7: a single part carries Content-Range; several parts are multipart/byteranges
+// with a boundary, without a header-level Content-Range, and never the answer to one range.
+TEST(ClassRules, A206IsOnePartWithContentRangeOrAMultipartWithABoundary) {
+  const auto partial = [](const std::string& fields) {
+    return std::string("HTTP/1.1 206 Partial Content\r\n") + kDate + "ETag: \"a\"\r\n" + fields +
+           "Content-Length: 0\r\n\r\n";
+  };
+  const std::string multipart = "Content-Type: multipart/byteranges; boundary=THIS\r\n";
+  const std::string one = "GET / HTTP/1.1\r\nHost: a.example\r\nRange: bytes=0-4\r\n\r\n";
+  const std::string two = "GET / HTTP/1.1\r\nHost: a.example\r\nRange: bytes=0-4,9-\r\n\r\n";
+  const Rule rule = Rule::code_206_content_range;
+  EXPECT_FALSE(judged({.response = partial("Content-Range: bytes 0-4/10\r\n")}, rule));
+  EXPECT_FALSE(judged({.response = partial(multipart)}, rule));
+  EXPECT_FALSE(judged({.response = partial(multipart), .request = two}, rule));
+  EXPECT_EQ(judged({.response = partial(multipart), .request = one}, rule), Severity::warning);
+  EXPECT_EQ(judged({.response = partial("")}, rule), Severity::warning);
+  EXPECT_EQ(judged({.response = partial("Content-Type: multipart/byteranges\r\n")}, rule),
+            Severity::warning);
+  EXPECT_EQ(judged({.response = partial(multipart + "Content-Range: bytes 0-4/10\r\n")}, rule),
+            Severity::warning);
+  EXPECT_EQ(judged({.response = partial("Content-Range: bytes 0-4/10\r\n"),
+                    .request = "GET / HTTP/1.1\r\nHost: a.example\r\n\r\n"},
+                   rule),
+            Severity::warning);
+  // F12: "*/length" belongs in a 416, a satisfied range in a 206.
+  EXPECT_EQ(
+      judged({.response = partial("Content-Range: bytes */10\r\n")}, Rule::content_range_status),
+      Severity::warning);
+  const auto unsatisfiable = [](const std::string& fields) {
+    return std::string("HTTP/1.1 416 Range Not Satisfiable\r\n") + kDate + fields +
+           "Content-Length: 0\r\n\r\n";
+  };
+  EXPECT_FALSE(judged({.response = unsatisfiable("Content-Range: bytes */10\r\n")},
+                      Rule::code_416_content_range));
+  EXPECT_TRUE(judged({.response = unsatisfiable("Content-Range: bytes 0-4/10\r\n")},
+                     Rule::code_416_content_range));
+  EXPECT_TRUE(judged({.response = unsatisfiable("")}, Rule::code_416_content_range));
+}
+
+// Retry-After where the status says the condition is temporary (RFC 9110 §15.5.14, RFC 6585
+// §4, RFC 9110 §15.6.4 for 503).
+TEST(ClassRules, TemporaryRefusalsAdviseRetryAfter) {
+  for (const char* status :
+       {"413 Content Too Large", "429 Too Many Requests", "503 Service Unavailable"}) {
+    SCOPED_TRACE(status);
+    const std::string head = std::string("HTTP/1.1 ") + status + "\r\n" + kDate;
+    EXPECT_TRUE(
+        judged({.response = head + "Content-Length: 0\r\n\r\n"}, Rule::retry_after_advisable));
+    EXPECT_FALSE(judged({.response = head + "Retry-After: 120\r\nContent-Length: 0\r\n\r\n"},
+                        Rule::retry_after_advisable));
+  }
+  EXPECT_FALSE(judged({.response = std::string("HTTP/1.1 400 Bad Request\r\n") + kDate +
+                                   "Content-Length: 0\r\n\r\n"},
+                      Rule::retry_after_advisable));
+}
+
+// RFC 9110 §6.6.1: Date in every 2xx, 3xx and 4xx; MAY in 1xx and 5xx.
+TEST(ClassRules, DateIsRequiredIn2xx3xxAnd4xx) {
+  for (const char* status : {"200 OK", "204 No Content", "301 Moved Permanently",
+                             "307 Temporary Redirect", "404 Not Found", "451 Unavailable"}) {
+    SCOPED_TRACE(status);
+    EXPECT_EQ(judged({.response = std::string("HTTP/1.1 ") + status +
+                                  "\r\nLocation: /x\r\nContent-Length: 0\r\n\r\n"},
+                     Rule::date_required),
+              Severity::warning);
+  }
+  for (const char* status : {"100 Continue", "500 Internal Server Error", "503 Unavailable"}) {
+    SCOPED_TRACE(status);
+    EXPECT_FALSE(
+        judged({.response = std::string("HTTP/1.1 ") + status + "\r\n\r\n"}, Rule::date_required));
+  }
+}
+
+// A 101 answers a request that offered an Upgrade (RFC 9110 §15.2.2).
+TEST(ClassRules, A101AnswersOnlyAnUpgradeOffer) {
+  EXPECT_EQ(judged({.response = switching("websocket"),
+                    .request = "GET / HTTP/1.1\r\nHost: a.example\r\n\r\n"},
+                   Rule::code_101_upgrade),
+            Severity::error);
+}
+
+// RFC 9110 §15.4.5: a 304 carries no representation metadata other than what guides cache
+// updates; Content-Length there must be the 200's, and "0" without the 200 is the trap a cache
+// could store.
+TEST(ClassRules, A304CarriesOnlyTheMetadataCachesUpdate) {
+  const auto not_modified = [](const std::string& fields) {
+    return std::string("HTTP/1.1 304 Not Modified\r\n") + kDate + "ETag: \"a\"\r\n" + fields +
+           "\r\n";
+  };
+  for (const char* field :
+       {"Content-Type: text/html\r\n", "Content-Encoding: gzip\r\n", "Content-Language: en\r\n",
+        "Content-Range: bytes 0-4/10\r\n", "Content-MD5: x\r\n"}) {
+    SCOPED_TRACE(field);
+    EXPECT_EQ(judged({.response = not_modified(field)}, Rule::code_304_representation_metadata),
+              Severity::warning);
+  }
+  for (const char* field :
+       {"Content-Location: /a\r\n", "Last-Modified: Mon, 01 Jan 2024 00:00:00 GMT\r\n",
+        "Cache-Control: max-age=60\r\n", "Vary: Accept\r\n", "X-Other: 1\r\n"}) {
+    SCOPED_TRACE(field);
+    EXPECT_FALSE(judged({.response = not_modified(field)}, Rule::code_304_representation_metadata));
+  }
+  EXPECT_EQ(judged({.response = not_modified("Content-Length: 0\r\n")},
+                   Rule::code_304_content_length_value),
+            Severity::info);
+  EXPECT_FALSE(judged({.response = not_modified("Content-Length: 1234\r\n")},
+                      Rule::code_304_content_length_value));
+}
+
 }  // namespace
 }  // namespace h1resp::testing

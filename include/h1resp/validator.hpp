@@ -24,9 +24,10 @@ struct RequestContext {
   bool known = false;  // the fields below describe the actual request
   std::uint8_t version_major = 1;
   std::uint8_t version_minor = 1;
-  bool expect_continue = false;             // Expect: 100-continue (catalog D05, D06)
-  bool has_range = false;                   // Range (catalog D13, D24)
-  bool conditional = false;                 // If-None-Match or If-Modified-Since (catalog E07)
+  bool expect_continue = false;  // Expect: 100-continue (catalog D05, D06)
+  bool has_range = false;        // Range (catalog D13, D24)
+  bool single_range = false;     // Range asks for exactly one range: no multipart answer (D13)
+  bool conditional = false;      // If-None-Match or If-Modified-Since (catalog E07)
   std::string_view if_none_match = {};      // its If-None-Match value (catalog E09)
   std::string_view if_modified_since = {};  // its If-Modified-Since value (catalog E09)
   std::string_view upgrade = {};            // the protocols offered in Upgrade (catalog D06)

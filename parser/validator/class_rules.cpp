@@ -215,6 +215,10 @@ void check_success(const Checks& c) {
     }
     if (c.request.known && !c.request.has_range) {
       c.report_status(Rule::code_206_content_range, "the request had no Range");
+    } else if (c.request.known && c.request.single_range && multipart) {
+      // RFC 9110 §15.3.7.2: a client that asked for one range may not read multipart.
+      c.report_line(Rule::code_206_content_range, c.first(FieldId::content_type),
+                    "multipart/byteranges answering a request for one range");
     }
     // RFC 9110 §15.3.7: the fields a 200 to the same request would carry.
     if (c.request.reference_200 != nullptr) {

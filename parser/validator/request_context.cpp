@@ -52,7 +52,17 @@ RequestContext request_context(std::string_view request) noexcept {
     if (field_name_equals(name, "expect")) {
       context.expect_continue = field_name_equals(value, "100-continue");
     } else if (field_name_equals(name, "range")) {
+      // ranges-specifier = range-unit "=" range-set; range-set = 1#range-spec (RFC 9110
+      // §14.1.1): one range is one list element.
       context.has_range = true;
+      const std::size_t equals = value.find('=');
+      detail::values::ListReader ranges(
+          equals == std::string_view::npos ? std::string_view() : value.substr(equals + 1));
+      std::string_view range;
+      std::size_t count = 0;
+      while (count < 2 && ranges.next(range))
+        ++count;
+      context.single_range = count == 1;
     } else if (field_name_equals(name, "if-none-match")) {
       context.conditional = true;
       context.if_none_match = value;
