@@ -121,5 +121,27 @@ TEST(FieldValueRules, AnObsoleteDateSaysAWrongDayName) {
   }
 }
 
+// RFC 9110 §8.3.1: media-type = type "/" subtype parameters, with no whitespace around "=".
+// One that is not is F24's warning (as good as none); a valid one is nothing.
+TEST(FieldValueRules, AContentTypeThatIsNotAMediaTypeIsAWarning) {
+  const Rule rule = Rule::content_type_present;
+  for (const char* value :
+       {"text/html", "text/html; charset=utf-8", "text/html;charset=\"utf-8\"", "text/html;",
+        "multipart/byteranges; boundary=THIS_STRING_SEPARATES", "application/vnd.api+json"}) {
+    SCOPED_TRACE(value);
+    EXPECT_FALSE(worst("HTTP/1.1 200 OK",
+                       std::string("ETag: \"a\"\r\nContent-Type: ") + value + "\r\n", rule)
+                     .found);
+  }
+  for (const char* value : {"text", "text/", "/html", "text html", "text/html; charset",
+                            "text/html; charset = utf-8", "text/html; charset=", "text/html,"}) {
+    SCOPED_TRACE(value);
+    const Worst w = worst("HTTP/1.1 200 OK",
+                          std::string("ETag: \"a\"\r\nContent-Type: ") + value + "\r\n", rule);
+    EXPECT_TRUE(w.found);
+    EXPECT_EQ(w.severity, Severity::warning);
+  }
+}
+
 }  // namespace
 }  // namespace h1resp::testing

@@ -3556,12 +3556,14 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::should,
         .context = Context::none,
         .source = "RFC 9110 §8.3, §8.4",
-        .summary = "content is sent without Content-Type, or Content-Encoding lists identity",
+        .summary = "content without a valid Content-Type, or Content-Encoding lists identity",
         .explanation =
             "A sender that generates content SHOULD send Content-Type, unless the media "
             "type is unknown (RFC 9110 §8.3); without it, clients guess (content sniffing), "
-            "which has security consequences. Content-Encoding SHOULD NOT list \"identity\" "
-            "(§8.4). Add Content-Type.",
+            "which has security consequences. A Content-Type that is not type \"/\" subtype "
+            "with \";\" parameters (§8.3.1, no whitespace around \"=\") leaves them guessing "
+            "too: a warning, as for other field values. Content-Encoding SHOULD NOT list "
+            "\"identity\" (§8.4). Add a valid Content-Type.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Content-Length: 2\r\n"
                      "\r\n"

@@ -450,6 +450,16 @@ void check_other_values(const Checks& c) {
   if (has_content && !c.has(FieldId::content_type) && c.request.method != RequestMethod::head) {
     c.report_status(Rule::content_type_present, "content without Content-Type");
   }
+  // RFC 9110 §8.3.1: media-type = type "/" subtype parameters. One that is not is a grammar
+  // violation (a warning, as for the other field values), and a recipient that cannot read
+  // it sniffs the content as if there were none.
+  if (c.has(FieldId::content_type) &&
+      !values::parse_media_type(c.value_of(FieldId::content_type)).valid) {
+    const FieldLine& line = c.line(c.first(FieldId::content_type));
+    c.report_as(Severity::warning, Rule::content_type_present, line.name.offset,
+                line.value.end() - line.name.offset,
+                "Content-Type is not type \"/\" subtype *( \";\" parameter )");
+  }
   for (std::size_t i = c.first(FieldId::content_encoding); i < c.fields.field_count();
        i = c.fields.next(FieldId::content_encoding, i)) {
     values::ListReader list(c.value(i));
