@@ -895,7 +895,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "Content-Length\" removes Content-Length before forwarding, and the next hop "
             "frames the body differently. A proxy must reject the response, or at least "
             "ignore connection options that name Content-Length, Transfer-Encoding, Host or "
-            "Cache-Control.",
+            "Cache-Control. An error for Content-Length, the framing; a warning for the other "
+            "end-to-end fields, whose removal changes what the next hop reads, not where the "
+            "response ends.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Connection: Content-Length\r\n"
                      "Content-Length: 5\r\n"
@@ -1046,8 +1048,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "A 2xx response to CONNECT turns the connection into a tunnel right after the "
             "empty line: the server MUST NOT send Content-Length or Transfer-Encoding, and "
             "the client MUST ignore them (RFC 9112 §6.3; RFC 9110 §9.3.6). A client that "
-            "honours them swallows the first tunnelled bytes as a body. Ignore the fields "
-            "and start the tunnel.",
+            "honours them swallows the first tunnelled bytes as a body. A warning, not an "
+            "error: every recipient is required to ignore them, so conforming ones agree on "
+            "where the tunnel starts. Ignore the fields and start the tunnel.",
         .violating = "HTTP/1.1 200 Connection Established\r\n"
                      "Content-Length: 2\r\n"
                      "\r\n",
@@ -2357,7 +2360,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .explanation =
             "402 (Payment Required) is reserved for future use (RFC 9110 §15.5.3): no "
             "semantics are defined, so clients handle it as 400. Some services use it for "
-            "billing errors, and its meaning then depends on that service alone.",
+            "billing errors, and its meaning then depends on that service alone. A note, "
+            "not the catalog's WARN: sending it breaks no MUST or SHOULD (the severity "
+            "contract's line for a warning).",
         .violating = "HTTP/1.1 402 Payment Required\r\n"
                      "Content-Length: 0\r\n"
                      "\r\n",
@@ -2616,7 +2621,9 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .explanation =
             "510 (Not Extended) is marked OBSOLETED in the IANA registry: it belonged to "
             "the HTTP Extension Framework (RFC 2774), which is now Historic. Clients handle "
-            "it as 500; use a current code.",
+            "it as 500; use a current code. A note, not the catalog's WARN (unlike 305, whose "
+            "deprecation is a security matter, and 306, which a client cannot read): sending "
+            "it breaks no MUST or SHOULD, and clients read it as 500 as the RFCs intend.",
         .violating = "HTTP/1.1 510 Not Extended\r\n"
                      "Content-Length: 0\r\n"
                      "\r\n",
@@ -2669,8 +2676,10 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "A server MAY send Transfer-Encoding in a 304 to a GET only to say which coding "
             "a 200 would have used (RFC 9112 §6.1); the 304 itself never has content. A "
             "parser that honours chunked on a 304 reads the next response as its body, and "
-            "so disagrees with others on where responses start. Ignore Transfer-Encoding "
-            "for framing; a proxy should strip it.",
+            "so disagrees with others on where responses start. A note, not an error: the "
+            "RFC allows the field here and requires recipients to end a 304 at its empty line "
+            "(RFC 9112 §6.3 (1)). Ignore Transfer-Encoding for framing; a proxy should strip "
+            "it.",
         .violating = "HTTP/1.1 304 Not Modified\r\n"
                      "Transfer-Encoding: chunked\r\n"
                      "\r\n"
