@@ -218,6 +218,24 @@ TEST(StatusRegistryTest, SourcesNameTheDefiningDocument) {
   EXPECT_EQ(status_info(422)->source, "RFC 9110 §15.5.21");
 }
 
+// The note a finding points to for a code's registered meaning: the code and its name, for
+// registered codes only, and for every code of the range.
+TEST(StatusRegistryTest, RegisteredNotesNameTheCodeAndItsName) {
+  std::size_t registered = 0;
+  for (unsigned code = 0; code < 1000; ++code) {
+    const StatusInfo* info = status_info(code);
+    if (info != nullptr && info->has(StatusInfo::registered)) {
+      ++registered;
+      EXPECT_EQ(registered_note(code),
+                "registered: " + std::to_string(code) + " " + std::string(info->name));
+    } else {
+      EXPECT_TRUE(registered_note(code).empty()) << code;
+    }
+  }
+  EXPECT_EQ(registered, 64U);
+  EXPECT_EQ(registered_note(308), "registered: 308 Permanent Redirect");
+}
+
 TEST(StatusRegistryTest, RegistryMarkers) {
   EXPECT_EQ(CodesWithFlag(StatusInfo::obsolete), std::set<unsigned>({510}));
   EXPECT_EQ(CodesWithFlag(StatusInfo::deprecated), std::set<unsigned>({305}));

@@ -176,17 +176,23 @@ TEST(W3c1992, AMethodLineInTheModernDialectIsANote) {
   EXPECT_EQ(judge(bytes).verdict(), Verdict::accept);
 }
 
-// A reason phrase that names another code is reported with that code's name as matched: a
-// registered name before a 1992 or vendor one (in the 1992 dialect, the 1992 one first).
-TEST(ReasonPhrase, NamesTheOtherCodeAsMatched) {
+// A reason phrase that names another code is noted with the registered meaning of the code it
+// comes with (issue 3); for an unregistered code, and in the 1992 dialect, with the name the
+// phrase is: a registered one before a 1992 or vendor one (in the 1992 dialect, the 1992 one
+// first).
+TEST(ReasonPhrase, NamesTheRegisteredMeaningOrTheOtherCodeAsMatched) {
   const auto named = [](std::string_view status_line, const Policy& policy) {
     const std::string bytes = std::string(status_line) + "\r\nContent-Length: 0\r\n\r\n";
     return std::string(detail_of(judge(bytes, policy), Rule::status_reason_not_semantic));
   };
-  EXPECT_EQ(named("HTTP/1.1 502 Gateway Timeout", Policy::strict()), "Gateway Timeout");
+  EXPECT_EQ(named("HTTP/1.1 502 Gateway Timeout", Policy::strict()), "registered: 502 Bad Gateway");
   EXPECT_EQ(named("HTTP/1.1 200 Request Header Fields Too Large", Policy::strict()),
-            "Request Header Fields Too Large");
+            "registered: 200 OK");
+  EXPECT_EQ(named("HTTP/1.1 200 Not Found", Policy::strict()), "registered: 200 OK");
+  EXPECT_EQ(named("HTTP/1.1 299 Gateway Timeout", Policy::strict()), "Gateway Timeout");
+  EXPECT_EQ(named("HTTP/1.1 299 gateway timeout", Policy::strict()), "Gateway Timeout");
   EXPECT_EQ(named("HTTP/1.0 200 No Response", w3c1992()), "No Response");
+  EXPECT_EQ(named("HTTP/1.0 200 gateway timeout", w3c1992()), "Gateway timeout");
   // The 1992 names of 502 and 503 are noted however the phrase is spaced.
   for (const char* line : {"HTTP/1.1 502  Service temporarily overloaded",
                            "HTTP/1.1 502 Service temporarily overloaded\t"}) {

@@ -68,6 +68,10 @@ struct StatusInfo {
 // unofficial or historic name).
 [[nodiscard]] const StatusInfo* status_info(unsigned code) noexcept;
 
+// "registered: 200 OK" for a registered code, "" for any other: a text with static storage, for
+// findings that name a code's registered meaning.
+[[nodiscard]] std::string_view registered_note(unsigned code) noexcept;
+
 // Every code the registry knows, in increasing order.
 [[nodiscard]] std::span<const StatusInfo> all_status_codes() noexcept;
 

@@ -617,6 +617,32 @@ constexpr auto kIndex = [] {
   return index;
 }();
 
+// "registered: 308 Permanent Redirect" for each registered row, "" for the others: static texts
+// a finding can point to (Finding::detail), written once at compile time.
+struct Note {
+  std::array<char, 72> text{};
+  std::size_t size = 0;
+};
+constexpr auto kRegisteredNotes = [] {
+  std::array<Note, kTableSize> notes{};
+  for (std::size_t i = 0; i < kTableSize; ++i) {
+    if (!kTable[i].has(StatusInfo::registered)) continue;
+    Note& note = notes[i];
+    const auto append = [&note](std::string_view part) {
+      for (const char c : part)
+        note.text[note.size++] = c;
+    };
+    append("registered: ");
+    const unsigned code = kTable[i].code;
+    const char digits[] = {static_cast<char>('0' + code / 100),
+                           static_cast<char>('0' + code / 10 % 10),
+                           static_cast<char>('0' + code % 10), ' '};
+    append(std::string_view(digits, 4));
+    append(kTable[i].name);
+  }
+  return notes;
+}();
+
 // Only SP and HTAB: they are the whitespace a reason phrase may carry (RFC 9112 §4).
 constexpr std::string_view trim_sp_htab(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -650,6 +676,12 @@ const StatusInfo* status_info(unsigned code) noexcept {
   if (code >= kIndex.size()) return nullptr;
   const std::uint8_t slot = kIndex[code];
   return slot == 0 ? nullptr : &kTable[slot - 1];
+}
+
+std::string_view registered_note(unsigned code) noexcept {
+  if (code >= kIndex.size() || kIndex[code] == 0) return {};
+  const Note& note = kRegisteredNotes[kIndex[code] - 1];
+  return {note.text.data(), note.size};
 }
 
 std::span<const StatusInfo> all_status_codes() noexcept {

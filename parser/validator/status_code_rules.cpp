@@ -183,8 +183,14 @@ void check_reason_phrase(const Checks& c) noexcept {
     std::string_view name = named->alias != nullptr ? named->alias->name : std::string_view();
     if (other != nullptr && named->kind == PhraseMatch::registered) name = other->name;
     if (other != nullptr && named->kind == PhraseMatch::w3c1992) name = other->w3c1992_name;
+    // The phrase itself is the finding's span; in the modern dialect the note says what the
+    // code is registered as (issue 3: "naming the registered meaning"), else which name the
+    // phrase is.
+    const std::string_view registered = c.w3c() ? std::string_view() : registered_note(code);
     c.report(Rule::status_reason_not_semantic, span.offset, span.length,
-             name.empty() ? "the phrase names another status code" : name);
+             !registered.empty() ? registered
+             : name.empty()      ? "the phrase names another status code"
+                                 : name);
     return;
   }
   if (c.w3c()) return;  // in the 1992 dialect every name of the code is its own
