@@ -49,7 +49,8 @@ def run(*args, stdin=None, env=None, timeout=60):
 
 
 FINDING = re.compile(r"^(?P<file>.+):(?P<offset>\d+): (?P<severity>error|warning|info): "
-                     r"(?P<message>.*) \[(?P<rule>[a-z0-9.-]+)\]$")
+                     r"(?P<message>.*) \[(?P<rule>[a-z0-9.-]+), (?P<level>[A-Z a-z]+), "
+                     r"(?P<source>[^\]]+)\]$")
 
 
 def findings(text):
@@ -454,7 +455,7 @@ class CheckInputs(unittest.TestCase):
         self.assertNotIn("framing.cl-conflict", [f["rule"] for f in findings(out)][:-1])
         self.assertRegex(out, r"counted but not shown: a message keeps the detail of 48\)\n"
                               r"    the first error among them:\n"
-                              r"-:\d+: error: [^\n]*\[framing\.cl-conflict\]\n")
+                              r"-:\d+: error: [^\n]*\[framing\.cl-conflict, [^\n]*\]\n")
         _, out, _ = run("check", "--allow", "bare-lf", "--format", "json", "-", stdin=data)
         line = json_lines(out)[0]
         self.assertEqual(line["verdict"], "reject")

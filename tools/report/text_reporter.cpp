@@ -190,7 +190,10 @@ class TextReporter final : public Reporter {
                                           : fmt::terminal_color::cyan;
     append("{}:{}: ", e.file, e.message.offset + f.offset);
     styled(fmt::fg(color) | fmt::emphasis::bold, to_string(f.severity));
-    append(": {} [{}]\n", finding_message(f), rule_info(f.rule).id);
+    // The rule's id, requirement level and source, as JSON has them: a person reading the text
+    // can cite the rule and look up the RFC section without another tool.
+    const RuleInfo& info = rule_info(f.rule);
+    append(": {} [{}, {}, {}]\n", finding_message(f), info.id, to_string(info.level), info.source);
     const SourceExcerpt x = excerpt(bytes, f.offset, f.length);
     append("    {}\n    ", x.text);
     styled(fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold, x.caret);
