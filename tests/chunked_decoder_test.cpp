@@ -341,7 +341,7 @@ const Trace kTraces[] = {
        {{Rule::field_obs_fold, 9}}, with(Leniency::obs_fold)),
     bad("trailer_no_colon", "1\r\nz\r\n0\r\nbad\r\n\r\n", Rule::field_no_colon, 9),
     // The next response where the trailer section belongs: the body's final CRLF is missing.
-    bad("status_line_after_last_chunk", "0\r\nHTTP/1.1 200 OK\r\n\r\n", Rule::field_name_token, 7),
+    bad("status_line_after_last_chunk", "0\r\nHTTP/1.1 200 OK\r\n\r\n", Rule::field_no_colon, 3),
     // The finding covers the trailer section up to the limit: it starts after "0\r\n".
     bad("trailer_over_limit", "0\r\nServer-Timing: a\r\n\r\n", Rule::limit_trailer_section, 3,
         with_trailer_limit(19)),
@@ -563,7 +563,9 @@ TEST(ChunkedDecoder, MissingFinalCrlfIsNamed) {
     return decoder.error();
   };
   const ParseError missing = error_of("0\r\nHTTP/1.1 200 OK\r\n\r\n");
-  EXPECT_EQ(missing.rule, Rule::field_name_token);
+  EXPECT_EQ(missing.rule, Rule::field_no_colon);
+  EXPECT_EQ(missing.offset, 3U);
+  EXPECT_EQ(missing.length, 15U);
   EXPECT_NE(missing.message().find("no empty line ends the chunked body"), std::string_view::npos)
       << missing.message();
   const ParseError field = error_of("0\r\nX/Y: 1\r\n\r\n");

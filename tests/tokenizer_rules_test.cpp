@@ -123,6 +123,14 @@ const RejectCase kRejectCases[] = {
     // B03 field.no-colon: the line, without its line ending
     {"no_colon", kOk + "foo\r\nContent-Length: 0\r\n\r\n", Rule::field_no_colon, 17, 3},
     {"no_colon_bare_lf", kOk + "foo\n\r\n", Rule::field_no_colon, 17, 3},
+    // ... also when the name meets a byte that is not a tchar first: only the line's end tells
+    // B03 from B01 (a colon later in the line makes the name the fault).
+    {"no_colon_space_in_line", kOk + "X-A 1\r\n\r\n", Rule::field_no_colon, 17, 5},
+    {"no_colon_other_byte", kOk + "X\"Y z\r\n\r\n", Rule::field_no_colon, 17, 5},
+    {"no_colon_status_line", kOk + "HTTP/1.1 200 OK\r\n\r\n", Rule::field_no_colon, 17, 15},
+    {"colon_after_space_in_name", kOk + "X Y z: w\r\n\r\n", Rule::field_name_token, 18, 1},
+    {"colon_after_bad_byte", kOk + "X/Y z: w\r\n\r\n", Rule::field_name_token, 18, 1},
+    {"closed_in_bad_name", kOk + "X/Y", Rule::message_incomplete, 20, 0, Policy::strict(), true},
     // B04 field.obs-fold (RFC 9112 §5.2): the whitespace that starts the fold
     {"obs_fold_sp", kOk + "X-A: a\r\n b\r\n\r\n", Rule::field_obs_fold, 25, 1},
     {"obs_fold_htab", kOk + "X-A: a\r\n\tb\r\n\r\n", Rule::field_obs_fold, 25, 1},
@@ -175,6 +183,11 @@ const RejectCase kRejectCases[] = {
      with_limits(1000, 16, 10)},
     {"name_too_long", kOk + "XXXXXXXXXXXXXXXXXXXX: y\r\n\r\n", Rule::limit_line_length, 17, 17,
      with_limits(1000, 16, 10)},
+    // A bad name's search for a colon or the line's end stops at the limit like any line.
+    {"bad_name_line_too_long", kOk + "X/YYYYYYYYYYYYYYYYYYYY\r\n\r\n", Rule::limit_line_length, 17,
+     17, with_limits(1000, 16, 10)},
+    {"bad_name_section_too_long", kOk + "X/YYYYYYYYYYYYYYYYYYYY\r\n\r\n", Rule::limit_section_size,
+     0, 32, with_limits(32, 100, 10)},
     // A folded field counts its lines without their line endings: 13 bytes, then " ab" of the
     // fold, then "c", the 17th; the span runs from the field's start through it.
     // Code reports 17 (through "a"): it counts the fold's CRLF, which Limits::max_line_bytes

@@ -142,6 +142,7 @@ class ResponseParser {
   Step field_line(Scan& scan) noexcept;
   Step ordinary_field_lines(Scan& scan) noexcept;
   Step field_name(Scan& scan) noexcept;
+  Step bad_field_name(Scan& scan) noexcept;
   Step field_value(Scan& scan) noexcept;
   Step ignored_line(Scan& scan) noexcept;
   LineEnd line_end(Scan& scan, std::size_t origin, const LineRules& rules) noexcept;

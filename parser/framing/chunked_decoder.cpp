@@ -185,14 +185,12 @@ ChunkedDecoder::Result ChunkedDecoder::trailer_section(std::string_view input,
   adopt_trailer_findings();
   const ParseError& e = trailers_.error();
   // A sender that forgets the CRLF after the last chunk starts the next response where the
-  // trailer section or its empty line belongs: the status line fails as a field name, at the
-  // "/" of "HTTP/", four bytes into its line. Said so, since "not a token" alone does not point
-  // at the missing line (RFC 9112 §7.1).
+  // trailer section or its empty line belongs: the status line fails as a field line without
+  // a colon, the error covering the line from its first byte. Said so, since "without a colon"
+  // alone does not point at the missing line (RFC 9112 §7.1).
   const std::string_view section = input.substr(pos);
-  const bool status_line_follows = e.rule == Rule::field_name_token && e.offset >= 4 &&
-                                   e.offset < section.size() &&
-                                   section.substr(e.offset - 4).starts_with("HTTP/") &&
-                                   (e.offset == 4 || section[e.offset - 5] == '\n');
+  const bool status_line_follows = e.rule == Rule::field_no_colon && e.offset < section.size() &&
+                                   section.substr(e.offset).starts_with("HTTP/");
   fail(e.rule, trailer_offset_ + e.offset, e.length,
        status_line_follows ? "no empty line ends the chunked body after its last chunk: a status "
                              "line follows where a trailer field or the empty line belongs"

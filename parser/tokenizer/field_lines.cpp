@@ -23,6 +23,9 @@ ResponseParser::Step ResponseParser::field_lines(Scan& scan) noexcept {
     case Phase::field_name:
       step = field_name(scan);
       break;
+    case Phase::bad_name:
+      step = bad_field_name(scan);
+      break;
     case Phase::field_value:
     case Phase::fold_value:
       step = field_value(scan);
@@ -229,9 +232,8 @@ ResponseParser::Step ResponseParser::field_name(Scan& scan) noexcept {
     if (c == '\r' || c == '\n') {
       return fail(Rule::field_no_colon, start, end - start, "a field line without a colon");
     }
-    if (!is_ows(c)) return fail(Rule::field_name_token, end, 1, "not a token character");
     // Whitespace after the name: before a colon it is B02; otherwise the name is not a token.
-    while (colon < bound && is_ows(scan.at(colon)))
+    while (is_ows(c) && colon < bound && is_ows(scan.at(colon)))
       ++colon;
     if (colon == bound) {
       scan_from_ = static_cast<std::uint32_t>(end);  // resume at the whitespace
@@ -242,7 +244,13 @@ ResponseParser::Step ResponseParser::field_name(Scan& scan) noexcept {
       return out_of_bytes(scan);
     }
     if (scan.at(colon) != ':') {
-      return fail(Rule::field_name_token, end, 1, "whitespace inside a field name");
+      // A byte that is not a tchar (or whitespace inside the name): whether the line has a
+      // colon at all decides the rule, B01 or B03. The error path, where speed does not
+      // matter: the rest of the line is searched byte by byte.
+      name_end_ = static_cast<std::uint32_t>(end);
+      scan_from_ = static_cast<std::uint32_t>(colon);
+      phase_ = static_cast<std::uint8_t>(Phase::bad_name);
+      return bad_field_name(scan);
     }
     if (!policy_.allows(Leniency::ws_before_colon)) {
       return fail(Rule::field_ws_before_colon, end, colon - end);
@@ -256,6 +264,34 @@ ResponseParser::Step ResponseParser::field_name(Scan& scan) noexcept {
   scan_from_ = value_from_;
   phase_ = static_cast<std::uint8_t>(Phase::field_value);
   return field_value(scan);
+}
+
+// A field line whose name has a byte that is neither a tchar nor the colon, at name_end_ (or
+// whitespace inside it): "X/A: 1" has a name that is not a token (B01); "X-A 1", or a status
+// line among the fields, is a line without a colon (B03), which only its end can tell. The
+// search resumes at scan_from_, so each byte is looked at once whatever the split; like any
+// line, it may not pass the line or section limit.
+ResponseParser::Step ResponseParser::bad_field_name(Scan& scan) noexcept {
+  const std::size_t start = line_start_;
+  const std::size_t line_limit = start + policy_.limits.max_line_bytes + 1;
+  const std::size_t bound = std::min(scan.avail(), line_limit);
+  std::size_t at = scan_from_;
+  while (at < bound && scan.at(at) != ':' && scan.at(at) != '\r' && scan.at(at) != '\n')
+    ++at;
+  if (at == bound) {
+    scan_from_ = static_cast<std::uint32_t>(at);
+    if (bound == line_limit) {
+      return fail(Rule::limit_line_length, start, bound - start,
+                  "the line is longer than max_line_bytes");
+    }
+    return out_of_bytes(scan);
+  }
+  if (scan.at(at) != ':') {
+    return fail(Rule::field_no_colon, start, at - start, "a field line without a colon");
+  }
+  const bool whitespace = is_ows(scan.at(name_end_));
+  return fail(Rule::field_name_token, name_end_, 1,
+              whitespace ? "whitespace inside a field name" : "not a token character");
 }
 
 // The value runs to the line ending; OWS at both ends is not part of it (RFC 9112 §5.1).

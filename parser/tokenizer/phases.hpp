@@ -15,6 +15,7 @@ enum class ResponseParser::Phase : std::uint8_t {
   reason,        // searching the end of the status line
   line_start,    // at the first byte of a field line (or of the empty line)
   field_name,    // searching the colon
+  bad_name,      // a name byte that is not a tchar: searching the colon or the line's end
   field_value,   // searching the end of a field line
   fold_value,    // searching the end of an obs-fold continuation line
   ignored_line,  // searching the end of a whitespace-preceded line that is ignored
