@@ -1178,6 +1178,9 @@ TEST(LinkHasRelation, Table) {
       {R"(<x>; rel="blocked-byx")", false},
       {R"(<x>; rel="xblocked-by")", false},
       {R"(<x>; rel="blocked")", false},
+      // RFC 8288 §3.3: a second rel in the same link-value is ignored; another link's counts.
+      {R"(<x>; rel=help; rel=blocked-by)", false},
+      {R"(<x>; rel=help, <y>; rel=blocked-by)", true},
       {"blocked-by", false},
       {R"(rel="blocked-by")", false},
       {R"(<x; rel=blocked-by)", false},

@@ -130,7 +130,10 @@ const RejectCase kRejectCases[] = {
     {"no_colon_status_line", kOk + "HTTP/1.1 200 OK\r\n\r\n", Rule::field_no_colon, 17, 15},
     {"colon_after_space_in_name", kOk + "X Y z: w\r\n\r\n", Rule::field_name_token, 18, 1},
     {"colon_after_bad_byte", kOk + "X/Y z: w\r\n\r\n", Rule::field_name_token, 18, 1},
-    {"closed_in_bad_name", kOk + "X/Y", Rule::message_incomplete, 20, 0, Policy::strict(), true},
+    // Closed before the line ends: the name already breaks B01 at its first bad byte.
+    {"closed_in_bad_name", kOk + "X/Y", Rule::field_name_token, 18, 1, Policy::strict(), true},
+    {"closed_in_bad_name_after_space", kOk + "X Y", Rule::field_name_token, 18, 1, Policy::strict(),
+     true},
     // B04 field.obs-fold (RFC 9112 §5.2): the whitespace that starts the fold
     {"obs_fold_sp", kOk + "X-A: a\r\n b\r\n\r\n", Rule::field_obs_fold, 25, 1},
     {"obs_fold_htab", kOk + "X-A: a\r\n\tb\r\n\r\n", Rule::field_obs_fold, 25, 1},

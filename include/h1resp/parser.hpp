@@ -171,7 +171,9 @@ class ResponseParser {
   std::uint8_t phase_ = 0;        // a Phase
   std::uint8_t line_flags_ = 0;   // FieldLine flags of the line being tokenized
   std::uint32_t line_start_ = 0;  // first byte of the line being tokenized
-  std::uint32_t name_end_ = 0;    // end of the current field name (its colon, or whitespace)
+  // End of the current field name: its colon, whitespace, or (Phase::bad_name) the first byte
+  // that is neither a tchar nor the colon.
+  std::uint32_t name_end_ = 0;
   std::uint32_t value_from_ = 0;  // first byte after the colon (or of the reason phrase)
   std::uint32_t scan_from_ = 0;   // where the interrupted search resumes
   // A byte whose rule waits for the byte after it (a VT or FF in a value), set by the feed that

@@ -1075,7 +1075,10 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "§6.2). Transfer-Encoding overrides, the message ought to be handled as an "
             "error, and an intermediary that forwards it anyway MUST remove Content-Length "
             "(§6.3). Recipients that prefer Content-Length frame the body differently: this "
-            "is the classic smuggling case, so a proxy should reject it.",
+            "is the classic smuggling case, so a proxy should reject it. Where neither field "
+            "frames the response (a response to HEAD, a 304, a 2xx to CONNECT: RFC 9112 §6.3 "
+            "(1), (2)) it is a warning: the MUST NOT still holds, but no recipient reads a "
+            "body by them.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Content-Length: 3\r\n"
                      "Transfer-Encoding: chunked\r\n"
@@ -2489,12 +2492,12 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::must,
         .context = Context::none,
         .source = "RFC 9110 §15.5.22, §7.8",
-        .summary = "a 426 (Upgrade Required) has no Upgrade",
+        .summary = "a 426 (Upgrade Required) has no Upgrade naming a protocol",
         .explanation =
             "A server MUST send Upgrade in a 426 (Upgrade Required), listing the acceptable "
             "protocols in order of preference (RFC 9110 §15.5.22); without it the client "
-            "cannot tell which protocol to switch to. A sender of Upgrade also lists "
-            "\"upgrade\" in Connection (§7.8).",
+            "cannot tell which protocol to switch to; an empty Upgrade names none either. A "
+            "sender of Upgrade also lists \"upgrade\" in Connection (§7.8).",
         .violating = "HTTP/1.1 426 Upgrade Required\r\n"
                      "Content-Length: 0\r\n"
                      "\r\n",
@@ -3037,7 +3040,8 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "response and MAY send it in 1xx and 5xx (RFC 9110 §6.6.1); a recipient with a "
             "clock MUST add one when it caches or forwards a response that lacks it. "
             "Without Date caches cannot compute the age, and Expires or Last-Modified "
-            "cannot be related to the server's clock. Add Date.",
+            "cannot be related to the server's clock. Add Date. A 2xx to CONNECT is not "
+            "judged: the proxy that opens the tunnel sends it, not an origin server.",
         .violating = "HTTP/1.1 200 OK\r\n"
                      "Expires: Thu, 01 Dec 2094 16:00:00 GMT\r\n"
                      "Content-Length: 0\r\n"
@@ -3685,12 +3689,14 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
         .level = Requirement::definition,
         .context = Context::none,
         .source = "W3C HTRESP (1992-1994)",
-        .summary = "the status code is not one of the 18 codes of the 1992 text",
+        .summary = "the code is outside the 1992 text's 18 codes, or means something else today",
         .explanation =
             "The 1992 text defines exactly 18 codes (200-204, 301-304, 400-404 and 500-503) "
             "and no 1xx class at all. Any other code has no meaning in that dialect, and a "
             "client of that time treats it as an error or ignores it. Use one of the 18 "
-            "codes, or modern HTTP.",
+            "codes, or modern HTTP. Two of them mean something else today under the same "
+            "number, which a note (info) says: 203 Partial Information (not Non-Authoritative "
+            "Information) and 303 Method (not See Other); 502 and 503 are G10's.",
         .violating = "HTTP/1.0 100 Continue\r\n"
                      "\r\n",
         .conforming = "HTTP/1.0 200 OK\r\n"
@@ -3759,7 +3765,8 @@ constexpr std::array<RuleInfo, kRuleCount> kRules = {{
             "body that \"contains the parameters to be used for the method\"; it was marked "
             "for discussion only. It is not the modern 303 (See Other), which means GET the "
             "Location. Here <url> is missing; a proxy must never translate such a response "
-            "blindly to a modern 303.",
+            "blindly to a modern 303. In the modern dialect a Method: line is an obsolete "
+            "field, noted as info (like URI:, G17).",
         .violating = "HTTP/1.0 303 Method\r\n"
                      "Method: POST\r\n"
                      "\r\n"

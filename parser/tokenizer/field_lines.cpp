@@ -232,7 +232,8 @@ ResponseParser::Step ResponseParser::field_name(Scan& scan) noexcept {
     if (c == '\r' || c == '\n') {
       return fail(Rule::field_no_colon, start, end - start, "a field line without a colon");
     }
-    // Whitespace after the name: before a colon it is B02; otherwise the name is not a token.
+    // Whitespace after the name: before a colon it is B02; otherwise the name is not a token
+    // (B01), or the line has no colon (B03): bad_field_name() tells which.
     while (is_ows(c) && colon < bound && is_ows(scan.at(colon)))
       ++colon;
     if (colon == bound) {
@@ -284,6 +285,9 @@ ResponseParser::Step ResponseParser::bad_field_name(Scan& scan) noexcept {
       return fail(Rule::limit_line_length, start, bound - start,
                   "the line is longer than max_line_bytes");
     }
+    // If the connection closes here, the name is what the bytes already break (finish()).
+    eof_rule_ = Rule::field_name_token;
+    eof_at_ = name_end_;
     return out_of_bytes(scan);
   }
   if (scan.at(at) != ':') {

@@ -1292,6 +1292,8 @@ bool link_has_relation(std::string_view value, std::string_view relation) noexce
     const std::size_t close = c.rest().find('>');
     if (close == std::string_view::npos) return false;
     c.advance(close + 1);
+    // RFC 8288 §3.3: rel MUST NOT appear twice in a link-value; parsers ignore the later ones.
+    bool rel_seen = false;
     for (;;) {
       c.skip_ows();
       if (c.at_end() || c.peek() == ',') break;
@@ -1305,7 +1307,8 @@ bool link_has_relation(std::string_view value, std::string_view relation) noexce
       std::string_view param = c.peek() == '"' ? c.quoted_string() : c.token();
       if (param.empty()) return false;
       if (param.front() == '"') param = param.substr(1, param.size() - 2);
-      if (!field_name_equals(name, "rel")) continue;
+      if (!field_name_equals(name, "rel") || rel_seen) continue;
+      rel_seen = true;
       Cursor types(param);
       for (;;) {
         types.skip_sp();

@@ -101,9 +101,9 @@ void check_w3c1992(const Checks& c) noexcept {
     // 502 "Service temporarily overloaded" is today's 503; 503 "Gateway timeout" today's 504.
     c.report_code(Rule::htresp_5xx_renumbering, info->w3c1992_meaning);
   } else if (code == 203 || code == 303) {
-    // In the set, but meaning something else today under the same number (catalog G11, G08):
-    // a note of the code set's meanings, on any such response. (1992's 204 No Response is
-    // today's No Content in all but the name.)
+    // In the set, but meaning something else today under the same number: a note of the code
+    // set's meanings (G05), on any such response; G11 and G08 judge what the two codes carry.
+    // (1992's 204 No Response is today's No Content in all but the name.)
     c.report_as(Severity::info, Rule::htresp_code_set, r.code.offset, r.code.length,
                 code == 203 ? "1992's 203 Partial Information (metainformation from a private "
                               "overlaid web) is not today's 203 Non-Authoritative Information (a "
