@@ -69,7 +69,9 @@ class ResponseParser {
   // Side effects: records the response view, findings (uses of a leniency), or the error.
   // Returns: incomplete (feed again with more bytes), complete, or error. Once complete or error,
   //   further calls return the same status until reset(); they only make response() refer to
-  //   the new bytes.
+  //   the new bytes. An error is returned as soon as the bytes decide its rule; a field name
+  //   with a byte that is not a tchar waits for its line's colon or end (B01 or B03), at most
+  //   Limits::max_line_bytes.
   ParseStatus feed(std::string_view received) noexcept;
 
   // One-shot: reset(), then feed(bytes). The same result as feeding the bytes in any pieces.
