@@ -154,6 +154,9 @@ class ResponseParser {
             std::string_view detail = {}) noexcept;
   // Out of bytes: wait for more, unless the section limit is reached.
   Step out_of_bytes(const Scan& scan) noexcept;
+  // Out of bytes inside a line: the line limit, or out_of_bytes().
+  Step out_of_line_bytes(const Scan& scan, std::size_t start, std::size_t bound,
+                         std::size_t line_limit) noexcept;
   [[nodiscard]] std::size_t section_limit() const noexcept;
   void note(Rule rule, std::size_t offset, std::size_t length, std::string_view detail,
             Severity severity = Severity::warning) noexcept;

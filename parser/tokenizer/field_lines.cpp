@@ -220,11 +220,7 @@ ResponseParser::Step ResponseParser::field_name(Scan& scan) noexcept {
   const std::size_t end = scan.next_not_tchar(scan_from_, bound);
   if (end == bound) {
     scan_from_ = static_cast<std::uint32_t>(end);
-    if (bound == line_limit) {
-      return fail(Rule::limit_line_length, start, bound - start,
-                  "the line is longer than max_line_bytes");
-    }
-    return out_of_bytes(scan);
+    return out_of_line_bytes(scan, start, bound, line_limit);
   }
   const unsigned char c = scan.at(end);
   std::size_t colon = end;
@@ -238,11 +234,7 @@ ResponseParser::Step ResponseParser::field_name(Scan& scan) noexcept {
       ++colon;
     if (colon == bound) {
       scan_from_ = static_cast<std::uint32_t>(end);  // resume at the whitespace
-      if (bound == line_limit) {
-        return fail(Rule::limit_line_length, start, bound - start,
-                    "the line is longer than max_line_bytes");
-      }
-      return out_of_bytes(scan);
+      return out_of_line_bytes(scan, start, bound, line_limit);
     }
     if (scan.at(colon) != ':') {
       // A byte that is not a tchar (or whitespace inside the name): whether the line has a
@@ -281,14 +273,10 @@ ResponseParser::Step ResponseParser::bad_field_name(Scan& scan) noexcept {
     ++at;
   if (at == bound) {
     scan_from_ = static_cast<std::uint32_t>(at);
-    if (bound == line_limit) {
-      return fail(Rule::limit_line_length, start, bound - start,
-                  "the line is longer than max_line_bytes");
-    }
     // If the connection closes here, the name is what the bytes already break (finish()).
     eof_rule_ = Rule::field_name_token;
     eof_at_ = name_end_;
-    return out_of_bytes(scan);
+    return out_of_line_bytes(scan, start, bound, line_limit);
   }
   if (scan.at(at) != ':') {
     return fail(Rule::field_no_colon, start, at - start, "a field line without a colon");
@@ -296,6 +284,18 @@ ResponseParser::Step ResponseParser::bad_field_name(Scan& scan) noexcept {
   const bool whitespace = is_ows(scan.at(name_end_));
   return fail(Rule::field_name_token, name_end_, 1,
               whitespace ? "whitespace inside a field name" : "not a token character");
+}
+
+// A search in the line [start, ...) stopped at `bound`: the line is too long when that is its
+// limit, else more bytes are needed (or the section limit is reached).
+ResponseParser::Step ResponseParser::out_of_line_bytes(const Scan& scan, std::size_t start,
+                                                       std::size_t bound,
+                                                       std::size_t line_limit) noexcept {
+  if (bound == line_limit) {
+    return fail(Rule::limit_line_length, start, bound - start,
+                "the line is longer than max_line_bytes");
+  }
+  return out_of_bytes(scan);
 }
 
 // The value runs to the line ending; OWS at both ends is not part of it (RFC 9112 §5.1).

@@ -74,10 +74,14 @@ struct Checks {
     if (severity != Severity::error && errors_only()) return;
     findings.add(rule, severity, offset, length, detail);
   }
-  // About a whole field line.
+  // About a whole field line, with the rule's severity or another one.
   void report_line(Rule rule, std::size_t i, std::string_view detail = {}) const noexcept {
+    report_line_as(rule_info(rule).severity, rule, i, detail);
+  }
+  void report_line_as(Severity severity, Rule rule, std::size_t i,
+                      std::string_view detail = {}) const noexcept {
     const FieldLine& l = line(i);
-    report(rule, l.name.offset, l.value.end() - l.name.offset, detail);
+    report_as(severity, rule, l.name.offset, l.value.end() - l.name.offset, detail);
   }
   // About the status line (e.g. a missing field: the status decides it was needed).
   void report_status(Rule rule, std::string_view detail = {}) const noexcept {

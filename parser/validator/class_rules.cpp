@@ -93,9 +93,8 @@ void check_101_upgrade(const Checks& c) noexcept {
     while (list.next(element)) {
       if (!values::is_protocol(element)) {
         // Catalog F21: an error on a 101 (a warning elsewhere, check_field_values()).
-        c.report_as(Severity::error, Rule::upgrade_syntax, c.line(i).name.offset,
-                    c.line(i).value.end() - c.line(i).name.offset,
-                    "101 with an Upgrade that is not protocol-name [\"/\" protocol-version]");
+        c.report_line_as(Severity::error, Rule::upgrade_syntax, i,
+                         "101 with an Upgrade that is not protocol-name [\"/\" protocol-version]");
         return;
       }
       if (c.request.known && !c.request.upgrade.empty() && !offered(c.request.upgrade, element)) {

@@ -103,9 +103,8 @@ void check_repeated_singletons(const Checks& c) noexcept {
       }
     }
     if (differing < c.fields.field_count()) {
-      c.report_as(Severity::error, Rule::field_singleton_repeated, c.line(differing).name.offset,
-                  c.line(differing).value.end() - c.line(differing).name.offset,
-                  "repeated with a different value: recipients may take either");
+      c.report_line_as(Severity::error, Rule::field_singleton_repeated, differing,
+                       "repeated with a different value: recipients may take either");
     } else {
       c.report_line(Rule::field_singleton_repeated, second, detail::field_info(id).name);
     }

@@ -100,11 +100,11 @@ void check_dates(const Checks& c) {
   }
   // RFC 9110 §6.6.1: an origin with a clock MUST send Date in 2xx, 3xx and 4xx (the 304 case
   // is catalog E05); Expires or Last-Modified without Date suggest a clockless origin. A 2xx
-  // to CONNECT comes from the proxy that opens the tunnel, not from an origin server ("200
-  // Connection established" without fields is what proxies send). The 1992 dialect has no Date
-  // requirement.
+  // to CONNECT (the framing decision's item 2) comes from the proxy that opens the tunnel, not
+  // from an origin server ("200 Connection established" without fields is what proxies send).
+  // The 1992 dialect has no Date requirement.
   const unsigned code = c.code();
-  const bool connect_2xx = c.request.method == RequestMethod::connect && code >= 200 && code < 300;
+  const bool connect_2xx = c.framing.step == 2;
   if (!c.w3c() && !connect_2xx && !c.has(FieldId::date) && code >= 200 && code < 500 &&
       code != 304) {
     c.report_status(Rule::date_required, c.has(FieldId::expires) || c.has(FieldId::last_modified)
@@ -345,10 +345,8 @@ void check_list_syntax(const Checks& c) {
   if (star && vary_elements > 1) {
     // RFC 9110 §12.5.5: Vary = #( "*" / field-name ), so a list may hold "*" with names; it
     // means what "*" alone means, which the names then only obscure.
-    c.report_as(
-        Severity::info, Rule::vary_syntax, c.line(c.first(FieldId::vary)).name.offset,
-        c.line(c.first(FieldId::vary)).value.end() - c.line(c.first(FieldId::vary)).name.offset,
-        "\"*\" with other field names: caches read the list as \"*\"");
+    c.report_line_as(Severity::info, Rule::vary_syntax, c.first(FieldId::vary),
+                     "\"*\" with other field names: caches read the list as \"*\"");
   }
   // On a 101 the syntax is check_101_upgrade()'s error.
   for (std::size_t i = c.code() == 101 ? c.fields.field_count() : c.first(FieldId::upgrade);
@@ -391,13 +389,11 @@ void check_upgrade_option(const Checks& c) noexcept {
     }
   }
   if (!option) {
-    const FieldLine& upgrade = c.line(c.first(FieldId::upgrade));
-    c.report_as(c.code() == 101 ? Severity::error : rule_info(Rule::upgrade_syntax).severity,
-                Rule::upgrade_syntax, upgrade.name.offset,
-                upgrade.value.end() - upgrade.name.offset,
-                option_before_htab ? "the upgrade option is followed by HTAB, which llhttp "
-                                     "(Node.js) does not read as the option"
-                                   : "Upgrade without Connection: upgrade");
+    c.report_line_as(c.code() == 101 ? Severity::error : rule_info(Rule::upgrade_syntax).severity,
+                     Rule::upgrade_syntax, c.first(FieldId::upgrade),
+                     option_before_htab ? "the upgrade option is followed by HTAB, which llhttp "
+                                          "(Node.js) does not read as the option"
+                                        : "Upgrade without Connection: upgrade");
   }
 }
 
@@ -455,10 +451,8 @@ void check_other_values(const Checks& c) {
   // it sniffs the content as if there were none.
   if (c.has(FieldId::content_type) &&
       !values::parse_media_type(c.value_of(FieldId::content_type)).valid) {
-    const FieldLine& line = c.line(c.first(FieldId::content_type));
-    c.report_as(Severity::warning, Rule::content_type_present, line.name.offset,
-                line.value.end() - line.name.offset,
-                "Content-Type is not type \"/\" subtype *( \";\" parameter )");
+    c.report_line_as(Severity::warning, Rule::content_type_present, c.first(FieldId::content_type),
+                     "Content-Type is not type \"/\" subtype *( \";\" parameter )");
   }
   for (std::size_t i = c.first(FieldId::content_encoding); i < c.fields.field_count();
        i = c.fields.next(FieldId::content_encoding, i)) {

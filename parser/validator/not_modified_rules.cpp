@@ -30,12 +30,10 @@ void check_not_modified(const Checks& c) noexcept {
                         "differs from the 200's content length");
         }
       } else if (cl.value == 0) {
-        c.report_as(Severity::info, Rule::code_304_content_length_value,
-                    c.line(c.first(FieldId::content_length)).name.offset,
-                    c.line(c.first(FieldId::content_length)).value.end() -
-                        c.line(c.first(FieldId::content_length)).name.offset,
-                    "Content-Length: 0 claims an empty representation; caches must not update "
-                    "the stored length from a 304");
+        c.report_line_as(Severity::info, Rule::code_304_content_length_value,
+                         c.first(FieldId::content_length),
+                         "Content-Length: 0 claims an empty representation; caches must not update "
+                         "the stored length from a 304");
       }
     }
   }

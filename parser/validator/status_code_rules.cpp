@@ -168,8 +168,15 @@ void check_reason_phrase(const Checks& c) noexcept {
   }
   const Span span = r.reason;
   if (same == nullptr) {
-    // The other code's name the phrase is: a registered one first (504's "Gateway Timeout"
-    // before 503's 1992 "Gateway timeout"), or in the 1992 dialect a 1992 one; named as
+    // The phrase itself is the finding's span. In the modern dialect the note says what the code
+    // is registered as (issue 3: "naming the registered meaning").
+    if (const std::string_view registered = c.w3c() ? std::string_view() : registered_note(code);
+        !registered.empty()) {
+      c.report(Rule::status_reason_not_semantic, span.offset, span.length, registered);
+      return;
+    }
+    // Else which other code's name the phrase is: a registered one first (504's "Gateway
+    // Timeout" before 503's 1992 "Gateway timeout"), or in the 1992 dialect a 1992 one; named as
     // matched.
     const auto rank = [&c](PhraseMatch::Kind kind) {
       if (kind == (c.w3c() ? PhraseMatch::w3c1992 : PhraseMatch::registered)) return 0;
@@ -183,14 +190,8 @@ void check_reason_phrase(const Checks& c) noexcept {
     std::string_view name = named->alias != nullptr ? named->alias->name : std::string_view();
     if (other != nullptr && named->kind == PhraseMatch::registered) name = other->name;
     if (other != nullptr && named->kind == PhraseMatch::w3c1992) name = other->w3c1992_name;
-    // The phrase itself is the finding's span; in the modern dialect the note says what the
-    // code is registered as (issue 3: "naming the registered meaning"), else which name the
-    // phrase is.
-    const std::string_view registered = c.w3c() ? std::string_view() : registered_note(code);
     c.report(Rule::status_reason_not_semantic, span.offset, span.length,
-             !registered.empty() ? registered
-             : name.empty()      ? "the phrase names another status code"
-                                 : name);
+             name.empty() ? "the phrase names another status code" : name);
     return;
   }
   if (c.w3c()) return;  // in the 1992 dialect every name of the code is its own

@@ -186,10 +186,8 @@ void check_historic_in_modern(const Checks& c) noexcept {
   }
   // A note, like URI's (catalog G08, G17): an obsolete field, which no recipient acts on.
   if (c.has(FieldId::method)) {
-    const FieldLine& line = c.line(c.first(FieldId::method));
-    c.report_as(Severity::info, Rule::htresp_303_method, line.name.offset,
-                line.value.end() - line.name.offset,
-                "the 1992 Method: line; today's 303 See Other means GET the Location");
+    c.report_line_as(Severity::info, Rule::htresp_303_method, c.first(FieldId::method),
+                     "the 1992 Method: line; today's 303 See Other means GET the Location");
   }
   // A 502 or 503 whose reason phrase is its 1992 name means what it meant then.
   const unsigned code = c.code();
